@@ -1,0 +1,1 @@
+"""Pure rules of the refund process: no Qt, no peewee, no I/O."""

@@ -1,0 +1,47 @@
+"""The Chinese working calendar: Mon–Fri minus public holidays, plus official make-up days (调休),
+from the `holidays` package, overridden by an admin-edited table where the State Council notice
+is newer or differs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=64)
+def _china(year: int) -> holidays.HolidayBase:
+    return holidays.China(years=year)
+
+
+class WorkCalendar:
+    def __init__(self, overrides: Mapping[dt.date, bool] | None = None):
+        """`overrides`: date -> True (a working day) or False (a day off), beating the package."""
+        self.overrides = dict(overrides or {})
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        return bool(_china(day.year).is_working_day(day))
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """`day` itself when it is a working day, else the next one (顺延)."""
+        while not self.is_working_day(day):
+            day += dt.timedelta(days=1)
+        return day
+
+    def add_working_days(self, day: dt.date, n: int) -> dt.date:
+        """The n-th working day after `day` (not counting `day` itself)."""
+        while n > 0:
+            day += dt.timedelta(days=1)
+            if self.is_working_day(day):
+                n -= 1
+        return day
+
+    def monthly_table_due(self, year: int, month: int) -> dt.date:
+        """The month's statistics are due on the 1st of the next month, moved to the next
+        working day when the 1st is not one (遇双休日顺延; holidays treated the same way)."""
+        first = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return self.next_working_day(first)

@@ -1,0 +1,1 @@
+"""The peewee store: models, opening, migrations, and the services that change data."""

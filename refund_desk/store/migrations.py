@@ -1,0 +1,117 @@
+"""Numbered schema migrations with a schema-version row. A database from a newer program is
+refused; an older one is backed up (SQLite backup API) before it is migrated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+
+import peewee as pw
+
+from ..domain.errors import DatabaseError
+from ..domain.validation import DEFAULT_FAULT_CATEGORIES
+from . import db as dbmod
+from .audit import GENESIS
+from .models import (
+    ALL_MODELS,
+    AuditHead,
+    FaultCategory,
+    SchemaVersion,
+    SendBackReason,
+    Setting,
+)
+
+DEFAULT_SETTINGS = {
+    "order_no_pattern": r"TK[0-9]{6,20}",
+    "amount_ceiling_fen": "5000000",
+    "form_no_format": "TD-{year}-{seq:06d}",
+    "office_timezone": "Asia/Shanghai",
+}
+
+DEFAULT_SEND_BACK_REASONS = (
+    ("incomplete", "资料不全，请补充", "Information incomplete"),
+    ("amount_mismatch", "金额与扣款记录不符", "Amount does not match the charge"),
+    ("order_wrong", "订单号有误", "Order number wrong"),
+    ("no_charge_found", "未查到扣款记录", "No charge found"),
+    ("opinion_unclear", "处理意见不明确", "Opinion unclear"),
+)
+
+_SQLITE_AUDIT_TRIGGERS = (
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+)
+_PG_AUDIT_TRIGGERS = (
+    "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
+    "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql",
+    "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+    "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+)
+
+
+def _v1(database: pw.Database) -> None:
+    database.create_tables(ALL_MODELS)
+    triggers = (
+        _SQLITE_AUDIT_TRIGGERS if isinstance(database, pw.SqliteDatabase) else _PG_AUDIT_TRIGGERS
+    )
+    for statement in triggers:
+        database.execute_sql(statement)
+    AuditHead.create(id=1, last_seq=0, last_hash=GENESIS)
+    for key, value in DEFAULT_SETTINGS.items():
+        Setting.create(key=key, value=value)
+    for order, (code, text) in enumerate(DEFAULT_FAULT_CATEGORIES):
+        FaultCategory.create(code=code, label_zh=text.zh, label_en=text.en, sort_order=order)
+    FaultCategory.create(code="other", label_zh="其他", label_en="Other", sort_order=99)
+    for order, (code, zh, en) in enumerate(DEFAULT_SEND_BACK_REASONS):
+        SendBackReason.create(code=code, label_zh=zh, label_en=en, sort_order=order)
+
+
+MIGRATIONS: tuple[tuple[int, Callable[[pw.Database], None]], ...] = ((1, _v1),)
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(database: pw.Database) -> int:
+    """0 for an empty database; raises for a file that is something else entirely."""
+    tables = set(database.get_tables())
+    if "schema_version" not in tables:
+        if tables:
+            raise DatabaseError("db_not_initialised", where=dbmod.location().display)
+        return 0
+    row = SchemaVersion.get_or_none(SchemaVersion.id == 1)
+    return row.version if row else 0
+
+
+def ensure_schema(create: bool, backup_dir: str | None = None) -> int:
+    """Bring the bound database to LATEST. Returns the version found before migrating."""
+    with dbmod.connection() as database:
+        found = current_version(database)
+        if found > LATEST:
+            raise DatabaseError("db_newer", found=found, known=LATEST)
+        if found == 0 and not create:
+            raise DatabaseError("db_not_initialised", where=dbmod.location().display)
+        if found == LATEST:
+            return found
+        if found > 0 and dbmod.location().is_sqlite:
+            from .maintenance import backup_to
+
+            folder = backup_dir or os.path.dirname(os.path.abspath(dbmod.location().target))
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+            name = os.path.basename(dbmod.location().target)
+            backup_to(os.path.join(folder, f"{name}.v{found}-{stamp}.bak"))
+        with dbmod.write():
+            for version, step in MIGRATIONS:
+                if version > found:
+                    step(database)
+            now = dt.datetime.now(dt.UTC)
+            updated = (
+                SchemaVersion.update(version=LATEST, applied_at=now)
+                .where(SchemaVersion.id == 1)
+                .execute()
+            )
+            if not updated:
+                SchemaVersion.create(id=1, version=LATEST, applied_at=now)
+        return found

@@ -1,0 +1,250 @@
+"""The tables. Money is integer fen (BIGINT); times are UTC, stored naive and read back aware."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from .db import DB
+
+
+class UTCDateTimeField(pw.DateTimeField):
+    """Aware datetimes in, aware UTC datetimes out; a naive datetime is a bug and is refused."""
+
+    def db_value(self, value):
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given to a UTC column")
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return super().db_value(value)
+
+    def python_value(self, value):
+        value = super().python_value(value)
+        if isinstance(value, dt.datetime):
+            return value.replace(tzinfo=dt.UTC)
+        return value
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = DB
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    id = pw.IntegerField(primary_key=True)  # always 1
+    version = pw.IntegerField()
+    applied_at = UTCDateTimeField()
+
+
+class User(BaseModel):
+    username = pw.CharField(max_length=40, unique=True)
+    display_name = pw.CharField(max_length=40)
+    password_hash = pw.CharField(max_length=255)
+    roles = pw.CharField(max_length=200)  # comma-separated Role values
+    active = pw.BooleanField(default=True)
+    failed_logins = pw.IntegerField(default=0)
+    locked_until = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+    version = pw.IntegerField(default=1)
+
+
+class Setting(BaseModel):
+    key = pw.CharField(max_length=60, primary_key=True)
+    value = pw.TextField()
+
+
+class FaultCategory(BaseModel):
+    code = pw.CharField(max_length=40, primary_key=True)
+    label_zh = pw.CharField(max_length=80)
+    label_en = pw.CharField(max_length=120)
+    active = pw.BooleanField(default=True)
+    sort_order = pw.IntegerField(default=100)
+
+
+class SendBackReason(BaseModel):
+    """Common reasons offered when a form is sent back (退回); free text is always allowed."""
+
+    code = pw.CharField(max_length=40, primary_key=True)
+    label_zh = pw.CharField(max_length=80)
+    label_en = pw.CharField(max_length=120)
+    active = pw.BooleanField(default=True)
+    sort_order = pw.IntegerField(default=100)
+
+
+class HolidayOverride(BaseModel):
+    day = pw.DateField(unique=True)
+    working = pw.BooleanField()  # True: a working day (调休); False: a day off
+    note = pw.CharField(max_length=80, default="")
+
+
+class Counter(BaseModel):
+    name = pw.CharField(max_length=40, primary_key=True)
+    value = pw.BigIntegerField(default=0)
+
+
+class Refund(BaseModel):
+    form_no = pw.CharField(max_length=40, unique=True)
+    idem_key = pw.CharField(max_length=64, unique=True)
+    order_no = pw.CharField(max_length=40, index=True)
+    # = order_no while the form claims its order, NULL once cancelled / not credited: the unique
+    # index makes "one active refund per order" a rule of the database on SQLite and PostgreSQL.
+    order_claim = pw.CharField(max_length=40, null=True, unique=True)
+    phone = pw.CharField(max_length=20, index=True)
+    contact = pw.CharField(max_length=100, default="")
+    purchase_time = UTCDateTimeField()
+    bank = pw.CharField(max_length=20)
+    bank_other = pw.CharField(max_length=40, default="")
+    amount_fen = pw.BigIntegerField()
+    fault_category = pw.CharField(max_length=40)
+    fault_description = pw.TextField(default="")
+    customer_view = pw.TextField(default="")
+    complaint_no = pw.CharField(max_length=40, default="")
+    complaint_at = UTCDateTimeField()
+    reporting_dept = pw.CharField(max_length=40, default="客服部")
+    handling_dept = pw.CharField(max_length=40, default="")
+    state = pw.CharField(max_length=24, index=True)
+    state_since = UTCDateTimeField(index=True)
+    outcome = pw.CharField(max_length=16, null=True)  # refunded | not_credited | cancelled
+    created_by = pw.ForeignKeyField(User, backref="+")
+    created_at = UTCDateTimeField(index=True)
+    submitted_by = pw.ForeignKeyField(User, null=True, backref="+")
+    submitted_at = UTCDateTimeField(null=True, index=True)
+    tech_returned_at = UTCDateTimeField(null=True)
+    finance_submitted_at = UTCDateTimeField(null=True)
+    finance_answered_at = UTCDateTimeField(null=True)
+    money_confirmed_at = UTCDateTimeField(null=True)
+    paid_at = UTCDateTimeField(null=True)
+    customer_told_at = UTCDateTimeField(null=True)
+    cashier = pw.ForeignKeyField(User, null=True, backref="+")
+    accountant = pw.ForeignKeyField(User, null=True, backref="+")
+    director = pw.ForeignKeyField(User, null=True, backref="+")
+    payer = pw.ForeignKeyField(User, null=True, backref="+")
+    president_requested = pw.BooleanField(default=False)
+    president_answered = pw.BooleanField(default=False)
+    version = pw.IntegerField(default=1)
+    updated_by = pw.ForeignKeyField(User, backref="+")
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("state", "state_since"), False),)
+        constraints = [pw.Check("amount_fen > 0"), pw.Check("version >= 1")]
+
+
+class StepRecord(BaseModel):
+    """One action on a refund: the opinion blocks and the history of the paper form."""
+
+    refund = pw.ForeignKeyField(Refund, backref="steps", index=True)
+    action = pw.CharField(max_length=24)
+    from_state = pw.CharField(max_length=24)
+    to_state = pw.CharField(max_length=24)
+    block = pw.CharField(max_length=16, null=True)  # which opinion block of the paper form
+    opinion = pw.TextField(default="")
+    reason = pw.TextField(default="")  # send back / cancel / escalation
+    executor = pw.ForeignKeyField(User, backref="+")
+    executed_at = UTCDateTimeField(index=True)
+    leader = pw.CharField(max_length=40, default="")  # 领导审批: the leader who signed
+    version_after = pw.IntegerField()
+
+
+class AuditLog(BaseModel):
+    """Append-only (triggers refuse UPDATE and DELETE); each row carries the previous row's hash."""
+
+    seq = pw.BigIntegerField(primary_key=True)
+    at = UTCDateTimeField()
+    actor = pw.CharField(max_length=60)  # username, or "cli:<os user>"
+    action = pw.CharField(max_length=40)
+    entity = pw.CharField(max_length=24)
+    entity_id = pw.CharField(max_length=40)
+    detail = pw.TextField()  # canonical JSON
+    prev_hash = pw.CharField(max_length=64)
+    hash = pw.CharField(max_length=64)
+
+
+class AuditHead(BaseModel):
+    """A single row that every writer locks to append in order (serialises the hash chain)."""
+
+    id = pw.IntegerField(primary_key=True)
+    last_seq = pw.BigIntegerField()
+    last_hash = pw.CharField(max_length=64)
+
+
+class PrintLog(BaseModel):
+    at = UTCDateTimeField(index=True)
+    user = pw.ForeignKeyField(User, backref="+")
+    document = pw.CharField(max_length=24)  # refund | handover | stats_cs | stats_finance
+    ref = pw.CharField(max_length=40)  # form number, handover id, month
+    version = pw.IntegerField()
+
+
+class Handover(BaseModel):
+    """客服部值班交接单: one per shift change."""
+
+    shift = pw.CharField(max_length=8)  # day | middle
+    shift_start = UTCDateTimeField()
+    shift_end = UTCDateTimeField()
+    filled_at = UTCDateTimeField()
+    handed_by = pw.ForeignKeyField(User, backref="+")  # 交接人
+    taken_by = pw.ForeignKeyField(User, null=True, backref="+")  # 接交人
+    attendance = pw.TextField(default="{}")  # JSON: expected, present, late, left_early, absent
+    work_done = pw.TextField(default="[]")  # JSON list of numbered items
+    follow_ups = pw.TextField(default="[]")  # JSON list of numbered items
+    refund_notes = pw.TextField(default="{}")  # JSON: form_no -> note added by hand
+    cleaned = pw.BooleanField(null=True)
+    signed_at = UTCDateTimeField(null=True)
+    confirmed_at = UTCDateTimeField(null=True)
+    version = pw.IntegerField(default=1)
+    updated_at = UTCDateTimeField()
+
+
+class MonthlyReport(BaseModel):
+    """客服 / 财务退单统计表 of one month and where it is in its lifecycle."""
+
+    kind = pw.CharField(max_length=8)  # cs | finance
+    month = pw.CharField(max_length=7)  # YYYY-MM
+    state = pw.CharField(max_length=12)  # prepared | approved | submitted | archived
+    prepared_by = pw.ForeignKeyField(User, backref="+")
+    prepared_at = UTCDateTimeField()
+    approved_by = pw.ForeignKeyField(User, null=True, backref="+")
+    approved_at = UTCDateTimeField(null=True)
+    submitted_by = pw.ForeignKeyField(User, null=True, backref="+")
+    submitted_at = UTCDateTimeField(null=True)
+    archived_by = pw.ForeignKeyField(User, null=True, backref="+")
+    archived_at = UTCDateTimeField(null=True)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("kind", "month"), True),)
+
+
+class Adjustment(BaseModel):
+    """A correction to a refund of a closed month, recorded in the open month."""
+
+    refund = pw.ForeignKeyField(Refund, backref="adjustments")
+    month = pw.CharField(max_length=7)
+    amount_fen = pw.BigIntegerField()
+    reason = pw.TextField()
+    created_by = pw.ForeignKeyField(User, backref="+")
+    created_at = UTCDateTimeField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    SchemaVersion,
+    User,
+    Setting,
+    FaultCategory,
+    SendBackReason,
+    HolidayOverride,
+    Counter,
+    Refund,
+    StepRecord,
+    AuditLog,
+    AuditHead,
+    PrintLog,
+    Handover,
+    MonthlyReport,
+    Adjustment,
+)

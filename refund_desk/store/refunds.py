@@ -1,0 +1,422 @@
+"""Services that change refunds: the only way the GUI and the command line write them.
+
+Each runs in one short transaction that reloads the user and the refund, re-checks permission
+and state with the domain rules, updates the row only if its `version` is still the one the
+caller saw (optimistic locking), records the step, and appends a hash-chained audit row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from ..domain import permissions, validation, workflow
+from ..domain.errors import (
+    AuthError,
+    Conflict,
+    DuplicateOrder,
+    MonthClosed,
+    NotFound,
+    RefundDeskError,
+    Text,
+    WorkflowError,
+)
+from ..domain.money import to_fen
+from ..domain.permissions import Permission
+from ..domain.sla import OFFICE_TZ
+from ..domain.workflow import Action, Clock, Duty, State
+from . import audit, settings
+from . import db as dbmod
+from .actors import Actor, utcnow
+from .models import Counter, MonthlyReport, Refund, StepRecord, User
+
+# Which refund column each clock starts and stops on (the transition table says when).
+CLOCK_START = {
+    Clock.CS_60MIN: Refund.tech_returned_at,
+    Clock.FINANCE_12H: Refund.finance_submitted_at,
+    Clock.PAYMENT_24H: Refund.money_confirmed_at,
+    Clock.PAYMENT_3WD: Refund.money_confirmed_at,
+}
+CLOCK_STOP = {
+    Clock.FORM_10MIN: Refund.submitted_at,
+    Clock.CS_60MIN: Refund.finance_submitted_at,
+    Clock.FINANCE_12H: Refund.finance_answered_at,
+    Clock.PAYMENT_24H: Refund.paid_at,
+    Clock.PAYMENT_3WD: Refund.paid_at,
+}
+DUTY_COLUMN = {
+    Duty.SUBMITTER: Refund.submitted_by,
+    Duty.CASHIER: Refund.cashier,
+    Duty.ACCOUNTANT: Refund.accountant,
+    Duty.DIRECTOR: Refund.director,
+}
+# The step at which each finance duty is done: sending a form back to or before it clears it.
+DUTY_STEP = {
+    Duty.CASHIER: State.CASHIER_CHECK,
+    Duty.ACCOUNTANT: State.ACCOUNTANT_REVIEW,
+    Duty.DIRECTOR: State.DIRECTOR_APPROVAL,
+}
+STEP_ORDER = [
+    State.DRAFT,
+    State.LEAD_REVIEW,
+    State.TECH_VERIFICATION,
+    State.CS_SUBMIT,
+    State.CASHIER_CHECK,
+    State.ACCOUNTANT_REVIEW,
+    State.DIRECTOR_APPROVAL,
+    State.AWAITING_PAYMENT,
+]
+FORM_FIELDS = (
+    "order_no",
+    "phone",
+    "purchase_time",
+    "bank",
+    "bank_other",
+    "amount",
+    "fault_category",
+    "fault_description",
+    "customer_view",
+    "contact",
+    "complaint_no",
+    "handling_dept",
+)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a service reports back: enough for the screen to refresh without guessing."""
+
+    refund_id: int
+    form_no: str
+    version: int
+    state: State
+
+
+def _load_user(actor: Actor) -> User:
+    """The acting user as the database has it now: disabled or removed users can do nothing."""
+    user = User.get_or_none(User.id == actor.user_id) if actor.user_id is not None else None
+    if user is None or not user.active:
+        raise AuthError("user_disabled", name=actor.username)
+    return user
+
+
+def _roles(user: User):
+    return Actor.from_user(user).roles
+
+
+def _load_refund(refund_id: int) -> Refund:
+    refund = Refund.get_or_none(Refund.id == refund_id)
+    if refund is None:
+        raise NotFound(what=Text("退款单", "refund"), key=str(refund_id))
+    return refund
+
+
+def _conflict(refund: Refund) -> Conflict:
+    who = User.get_by_id(refund.updated_by_id).display_name
+    when = refund.updated_at.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M:%S")
+    return Conflict(form_no=refund.form_no, who=who, when=when, version=refund.version)
+
+
+def _month_of(refund: Refund) -> str:
+    return (refund.submitted_at or refund.created_at).astimezone(OFFICE_TZ).strftime("%Y-%m")
+
+
+def _check_month_open(refund: Refund) -> None:
+    month = _month_of(refund)
+    closed = (
+        MonthlyReport.select()
+        .where((MonthlyReport.month == month) & (MonthlyReport.state == "archived"))
+        .exists()
+    )
+    if closed:
+        raise MonthClosed(month=month)
+
+
+def _next_form_no(at: dt.datetime) -> str:
+    year = at.astimezone(OFFICE_TZ).year
+    name = f"form_no:{year}"
+    updated = Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
+    if not updated:
+        Counter.create(name=name, value=1)
+    seq = Counter.get_by_id(name).value
+    template = settings.get("form_no_format", "TD-{year}-{seq:06d}")
+    return template.format(year=year, seq=seq)
+
+
+def _form_values(form: validation.RefundForm) -> dict:
+    return {
+        "order_no": form.order_no,
+        "phone": form.phone,
+        "purchase_time": form.purchase_time,
+        "bank": form.bank,
+        "bank_other": form.bank_other,
+        "amount_fen": to_fen(form.amount),
+        "fault_category": form.fault_category,
+        "fault_description": form.fault_description,
+        "customer_view": form.customer_view,
+        "contact": form.contact,
+        "complaint_no": form.complaint_no,
+        "handling_dept": form.handling_dept,
+    }
+
+
+def _duplicate_order(order_no: str) -> DuplicateOrder:
+    holder = Refund.get_or_none(Refund.order_claim == order_no)
+    return DuplicateOrder(order_no=order_no, form_no=holder.form_no if holder else "?")
+
+
+def _audited_denial(actor: Actor, action: str, entity_id, error: RefundDeskError) -> None:
+    """Every refused action is written down, in its own transaction (the refused one rolled
+    back)."""
+    try:
+        with dbmod.write():
+            audit.append(
+                actor.audit_name,
+                f"denied:{action}",
+                "refund",
+                entity_id,
+                {"code": error.code},
+                utcnow(),
+            )
+    except RefundDeskError:
+        pass  # the database itself is failing: the original error is the one to show
+
+
+def create_refund(actor: Actor, data: dict, idem_key: str, at: dt.datetime | None = None) -> Saved:
+    """A new draft. The same `idem_key` twice (a double-click, a retried save) returns the first."""
+    at = at or utcnow()
+    rules = settings.form_rules()
+    try:
+        with dbmod.write():
+            user = _load_user(actor)
+            permissions.require(Permission.CREATE_REFUND, _roles(user))
+            existing = Refund.get_or_none(Refund.idem_key == idem_key)
+            if existing is not None:
+                return Saved(existing.id, existing.form_no, existing.version, State(existing.state))
+            form = validation.refund_form(data, at, rules)
+            if Refund.select().where(Refund.order_claim == form.order_no).exists():
+                raise _duplicate_order(form.order_no)
+            complaint_at = form.complaint_at or at
+            values = _form_values(form)
+            refund = Refund.create(
+                form_no=_next_form_no(at),
+                idem_key=idem_key,
+                order_claim=form.order_no,
+                complaint_at=complaint_at,
+                state=State.DRAFT.value,
+                state_since=at,
+                created_by=user.id,
+                created_at=at,
+                updated_by=user.id,
+                updated_at=at,
+                version=1,
+                **values,
+            )
+            detail = {k: str(v) for k, v in values.items()}
+            audit.append(actor.audit_name, "create", "refund", refund.form_no, detail, at)
+            return Saved(refund.id, refund.form_no, 1, State.DRAFT)
+    except pw.IntegrityError as e:
+        return _after_integrity_error(e, idem_key, data)
+    except (WorkflowError, AuthError) as e:
+        _audited_denial(actor, "create", "-", e)
+        raise
+
+
+def _after_integrity_error(error: pw.IntegrityError, idem_key: str, data: dict) -> Saved:
+    """Another PC won a race (PostgreSQL: no BEGIN IMMEDIATE): same key -> that form; same
+    order -> the one-refund-per-order sentence."""
+    with dbmod.connection():
+        existing = Refund.get_or_none(Refund.idem_key == idem_key)
+        if existing is not None:
+            return Saved(existing.id, existing.form_no, existing.version, State(existing.state))
+        order_no = str(data.get("order_no", "")).strip().upper()
+        if Refund.select().where(Refund.order_claim == order_no).exists():
+            raise _duplicate_order(order_no) from error
+    raise error
+
+
+def edit_refund(
+    actor: Actor, refund_id: int, expected_version: int, data: dict, at: dt.datetime | None = None
+) -> Saved:
+    """Change the form's fields (draft, or lead review by a lead)."""
+    at = at or utcnow()
+    rules = settings.form_rules()
+    try:
+        with dbmod.write():
+            user = _load_user(actor)
+            refund = _load_refund(refund_id)
+            if refund.version != expected_version:
+                raise _conflict(refund)
+            state = State(refund.state)
+            needed = permissions.edit_permission(state)
+            if needed is None:
+                raise workflow.WrongState(
+                    form_no=refund.form_no, state=state.label, action=Permission.EDIT_DRAFT.label
+                )
+            permissions.require(needed, _roles(user))
+            _check_month_open(refund)
+            form = validation.refund_form(data, at, rules)
+            values = _form_values(form)
+            if form.order_no != refund.order_no:
+                clash = (
+                    Refund.select()
+                    .where((Refund.order_claim == form.order_no) & (Refund.id != refund.id))
+                    .exists()
+                )
+                if clash:
+                    raise _duplicate_order(form.order_no)
+                values["order_claim"] = form.order_no
+            changed = {k: v for k, v in values.items() if getattr(refund, k) != v}
+            version = _update(refund, expected_version, user, at, values)
+            audit.append(
+                actor.audit_name,
+                "edit",
+                "refund",
+                refund.form_no,
+                {k: str(v) for k, v in changed.items()} | {"version": version},
+                at,
+            )
+            return Saved(refund.id, refund.form_no, version, state)
+    except pw.IntegrityError as e:
+        raise _duplicate_order(str(data.get("order_no", "")).strip().upper()) from e
+    except (WorkflowError, AuthError) as e:
+        _audited_denial(actor, "edit", refund_id, e)
+        raise
+
+
+def _update(
+    refund: Refund, expected_version: int, user: User, at: dt.datetime, values: dict
+) -> int:
+    version = expected_version + 1
+    values = {**values, "version": version, "updated_by": user.id, "updated_at": at}
+    rows = (
+        Refund.update(**values)
+        .where((Refund.id == refund.id) & (Refund.version == expected_version))
+        .execute()
+    )
+    if rows != 1:
+        raise _conflict(Refund.get_by_id(refund.id))
+    return version
+
+
+def facts_of(refund: Refund) -> workflow.RefundFacts:
+    duties = {duty: getattr(refund, column.name + "_id") for duty, column in DUTY_COLUMN.items()}
+    return workflow.RefundFacts(
+        form_no=refund.form_no,
+        state=State(refund.state),
+        duties={d: uid for d, uid in duties.items() if uid is not None},
+        president_requested=refund.president_requested,
+        president_answered=refund.president_answered,
+    )
+
+
+def _effects(t: workflow.Transition, refund: Refund, user: User, at: dt.datetime) -> dict:
+    """The refund columns a transition changes, read off the transition table."""
+    values: dict = {}
+    if t.target is not None and t.target != State(refund.state):
+        values["state"] = t.target.value
+        values["state_since"] = at
+    for clock in t.starts:
+        values[CLOCK_START[clock].name] = at
+        values[CLOCK_STOP[clock].name] = None
+    for clock in t.stops:
+        column = CLOCK_STOP[clock].name
+        start = CLOCK_START.get(clock)
+        stopped = values.get(column, getattr(refund, column))
+        started = values.get(start.name, getattr(refund, start.name)) if start else None
+        if stopped is None or (started is not None and stopped < started):
+            values[column] = at
+    if t.duty is not None:
+        values[DUTY_COLUMN[t.duty].name] = user.id
+    if t.action == Action.PAY:
+        values.update(payer=user.id, outcome="refunded")
+    elif t.action == Action.NOT_CREDITED:
+        values["outcome"] = "not_credited"
+    elif t.action == Action.CANCEL:
+        values["outcome"] = "cancelled"
+    elif t.action == Action.TELL_CUSTOMER:
+        values["customer_told_at"] = at
+    elif t.action == Action.REQUEST_PRESIDENT:
+        values.update(president_requested=True, president_answered=False)
+    elif t.action == Action.PRESIDENT_OPINION:
+        values["president_answered"] = True
+    elif t.action == Action.SEND_BACK:
+        back_to = STEP_ORDER.index(t.target)
+        for duty, step in DUTY_STEP.items():
+            if back_to <= STEP_ORDER.index(step):
+                values[DUTY_COLUMN[duty].name] = None
+        if back_to <= STEP_ORDER.index(State.CASHIER_CHECK):
+            values["money_confirmed_at"] = None
+    if t.target in workflow.RELEASING_STATES:
+        values["order_claim"] = None
+    return values
+
+
+def act(
+    actor: Actor,
+    refund_id: int,
+    expected_version: int,
+    action: Action,
+    *,
+    opinion: str = "",
+    reason: str = "",
+    target: State | None = None,
+    leader: str = "",
+    at: dt.datetime | None = None,
+) -> Saved:
+    """Take one workflow action on a refund (see `domain.workflow.TRANSITIONS`)."""
+    at = at or utcnow()
+    action = Action(action)
+    try:
+        with dbmod.write():
+            user = _load_user(actor)
+            refund = _load_refund(refund_id)
+            if refund.version != expected_version:
+                raise _conflict(refund)
+            t = workflow.check(facts_of(refund), action, user.id, _roles(user), target)
+            if action != Action.TRACK:
+                _check_month_open(refund)
+            opinion_text = (
+                validation.opinion(opinion)
+                if t.opinion
+                else validation.text_field(opinion, "opinion")
+            )
+            reason_text = (
+                validation.reason(reason) if t.reason else validation.text_field(reason, "reason")
+            )
+            leader = validation.text_field(leader, "handling_dept")
+            source = State(refund.state)
+            version = _update(refund, expected_version, user, at, _effects(t, refund, user, at))
+            StepRecord.create(
+                refund=refund.id,
+                action=action.value,
+                from_state=source.value,
+                to_state=(t.target or source).value,
+                block=t.block.value if t.block else None,
+                opinion=opinion_text,
+                reason=reason_text,
+                executor=user.id,
+                executed_at=at,
+                leader=leader,
+                version_after=version,
+            )
+            audit.append(
+                actor.audit_name,
+                action.value,
+                "refund",
+                refund.form_no,
+                {
+                    "from": source.value,
+                    "to": (t.target or source).value,
+                    "opinion": opinion_text,
+                    "reason": reason_text,
+                    "leader": leader,
+                    "version": version,
+                },
+                at,
+            )
+            return Saved(refund.id, refund.form_no, version, t.target or source)
+    except (WorkflowError, AuthError) as e:
+        _audited_denial(actor, action.value, refund_id, e)
+        raise

@@ -1,0 +1,159 @@
+"""Shared fixtures: a store bound to a fresh SQLite file, and the same on a real PostgreSQL
+server when REFUND_DESK_TEST_PG points at one (`.ci/run` starts a throwaway cluster)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from refund_desk.domain import errors  # noqa: E402
+from refund_desk.domain.roles import Role  # noqa: E402
+from refund_desk.store import db as dbmod  # noqa: E402
+from refund_desk.store import refunds, session, users  # noqa: E402
+from refund_desk.store.actors import Actor  # noqa: E402
+
+PG_ENV = "REFUND_DESK_TEST_PG"
+
+
+def pytest_report_header(config):
+    url = os.environ.get(PG_ENV)
+    return f"PostgreSQL tests: {'on ' + url if url else 'skipped (set ' + PG_ENV + ')'}"
+
+
+def _fresh_pg_database() -> tuple[str, callable]:
+    """Create an empty database on the test server; returns its URL and a dropper."""
+    import psycopg2
+
+    base = os.environ[PG_ENV]
+    name = "rd_test_" + uuid.uuid4().hex[:12]
+    admin = psycopg2.connect(base)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+    parts = urlsplit(base)
+    url = urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+
+    def drop():
+        if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
+            dbmod.DB.obj.close()
+        con = psycopg2.connect(base)
+        con.autocommit = True
+        con.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        con.close()
+
+    return url, drop
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A database location for one test: a new SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "refunds.db")
+        return
+    if not os.environ.get(PG_ENV):
+        pytest.skip(f"no PostgreSQL server given ({PG_ENV} unset)")
+    url, drop = _fresh_pg_database()
+    try:
+        yield url
+    finally:
+        drop()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    return str(tmp_path / "refunds.db")
+
+
+@pytest.fixture(autouse=True)
+def _chinese_messages():
+    errors.set_language("zh")
+    yield
+    errors.set_language("zh")
+
+
+@dataclass
+class Office:
+    """A bound store with one user per role (password "demo")."""
+
+    url: str
+    people: dict[str, Actor]
+
+    def __getitem__(self, name: str) -> Actor:
+        return self.people[name]
+
+    def new_refund(self, by: str = "clerk", **fields) -> refunds.Saved:
+        return refunds.create_refund(self.people[by], refund_data(**fields), uuid.uuid4().hex)
+
+    def carry(self, saved: refunds.Saved, *steps) -> refunds.Saved:
+        """Apply (who, action[, kwargs]) steps in order, each on the version the last returned."""
+        for step in steps:
+            who, action, *rest = step
+            kw = rest[0] if rest else {}
+            kw.setdefault("opinion", "原因：已核实。方案：原卡退款。")
+            saved = refunds.act(self.people[who], saved.refund_id, saved.version, action, **kw)
+        return saved
+
+
+OFFICE_ROLES = {
+    "clerk": {Role.CLERK},
+    "clerk2": {Role.CLERK},
+    "lead": {Role.CS_LEAD},
+    "tech": {Role.TECH},
+    "cashier": {Role.CASHIER},
+    "cashier2": {Role.CASHIER},
+    "accountant": {Role.ACCOUNTANT},
+    "director": {Role.FINANCE_DIRECTOR},
+    "president": {Role.PRESIDENT},
+    "admin": {Role.ADMIN},
+    "sysadmin": {Role.SYSADMIN},
+    "all_finance": {Role.CASHIER, Role.ACCOUNTANT, Role.FINANCE_DIRECTOR, Role.CLERK},
+}
+
+
+def make_office(url: str) -> Office:
+    session.open_store(url, create=True)
+    cli = Actor.command_line()
+    people = {}
+    for name, roles in OFFICE_ROLES.items():
+        user = users.add_user(name, name.title(), frozenset(roles), "demo", cli)
+        people[name] = Actor.from_user(user)
+    return Office(url, people)
+
+
+@pytest.fixture
+def office(db_url) -> Office:
+    """One office per test, on SQLite and on PostgreSQL."""
+    yield make_office(db_url)
+    if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
+        dbmod.DB.obj.close()
+
+
+@pytest.fixture
+def sqlite_office(sqlite_url) -> Office:
+    """An office on SQLite only (for tests about the file itself)."""
+    return make_office(sqlite_url)
+
+
+def refund_data(**overrides) -> dict:
+    now = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
+    data = {
+        "order_no": "TK" + str(uuid.uuid4().int)[:12],
+        "phone": "13800138000",
+        "purchase_time": now.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime(
+            "%Y-%m-%d %H:%M"
+        ),
+        "bank": "icbc",
+        "amount": "128.50",
+        "fault_category": "no_ticket_code",
+        "fault_description": "扣款成功但未收到出票验证码",
+        "customer_view": "要求原卡退款",
+    }
+    data.update(overrides)
+    return data
