@@ -1,0 +1,19 @@
+"""What every screen is given: who is working, where the database is, and the worker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain.calendar import WorkCalendar
+from ..store.actors import Actor
+from ..store.db import Location
+from .worker import Worker
+
+
+@dataclass
+class AppContext:
+    actor: Actor
+    location: Location
+    worker: Worker
+    lang: str = "zh"  # "zh" | "en"
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
