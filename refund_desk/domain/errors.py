@@ -99,6 +99,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这张退款单没有请总裁批示，或总裁已批示。",
         "No president's opinion is pending on this refund.",
     ),
+    "handover_signer": ("只有交接人本人可以签字。", "Only the person handing over can sign."),
+    "handover_self_confirm": (
+        "接交人不能是交接人本人：请接班的同事输入自己的用户名和密码确认。",
+        "The person taking over must confirm with their own user name and password.",
+    ),
     # store
     "conflict": (
         "退款单 {form_no} 已被 {who} 于 {when} 修改，请重新载入后再操作。",
