@@ -1,0 +1,1 @@
+"""Monthly statistics tables, their lifecycle, reconciliation and analytics (no Qt)."""
