@@ -275,13 +275,24 @@ def _rows(query) -> list[RefundRow]:
     ]
 
 
-def queue_condition(roles: frozenset[Role]):
-    """The refunds waiting for one of `roles`: their state's forward step is theirs."""
-    states = [s.value for s in State if workflow.waiting_roles(s) & roles]
+def queue_condition(actor: Actor):
+    """The refunds waiting for `actor`: their state's forward step is one of the actor's roles.
+    Drafts wait only for whoever started them (a lead does not see every clerk's drafts)."""
+    roles = actor.roles
+    states = [s.value for s in State if s != State.DRAFT and workflow.waiting_roles(s) & roles]
     condition = Refund.state.in_(states) if states else None
+
+    def either(extra):
+        return extra if condition is None else (condition | extra)
+
+    if workflow.waiting_roles(State.DRAFT) & roles and actor.user_id is not None:
+        condition = either(
+            (Refund.state == State.DRAFT.value) & (Refund.created_by == actor.user_id)
+        )
     if Role.PRESIDENT in roles:
-        pending = (Refund.president_requested == True) & (Refund.president_answered == False)
-        condition = pending if condition is None else (condition | pending)
+        condition = either(
+            (Refund.president_requested == True) & (Refund.president_answered == False)
+        )
     return condition
 
 
@@ -289,7 +300,7 @@ def queue(
     actor: Actor, states: list[State] | None = None, limit: int = 500, offset: int = 0
 ) -> list[RefundRow]:
     """My queue, oldest first (by when each refund reached its current step)."""
-    condition = queue_condition(actor.roles)
+    condition = queue_condition(actor)
     if condition is None:
         return []
     if states:
@@ -300,7 +311,7 @@ def queue(
 
 
 def queue_counts(actor: Actor) -> dict[State, int]:
-    condition = queue_condition(actor.roles)
+    condition = queue_condition(actor)
     if condition is None:
         return {}
     with dbmod.connection():

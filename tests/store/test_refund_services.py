@@ -1,0 +1,250 @@
+"""The services on a real database: each test runs on SQLite and on PostgreSQL."""
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from refund_desk.domain.errors import (
+    AuthError,
+    Conflict,
+    DuplicateOrder,
+    FormErrors,
+    NotAllowed,
+    SamePerson,
+    ValidationError,
+    WrongState,
+)
+from refund_desk.domain.workflow import Action, Block, Clock, State
+from refund_desk.store import queries, refunds, settings, users
+from refund_desk.store.actors import Actor
+from refund_desk.store.models import AuditLog, Refund, StepRecord
+from tests.conftest import refund_data
+
+A = Action
+TO_FINANCE = [("clerk", A.SUBMIT), ("lead", A.LEAD_APPROVE), ("tech", A.TECH_RETURN),
+              ("lead", A.SUBMIT_TO_FINANCE)]
+TO_PAID = [*TO_FINANCE, ("cashier", A.CASHIER_APPROVE), ("accountant", A.ACCOUNTANT_APPROVE),
+           ("director", A.DIRECTOR_APPROVE), ("cashier", A.PAY)]
+
+
+def test_whole_flow_records_every_opinion_block(office):
+    saved = office.new_refund(amount="1280.50")
+    saved = office.carry(saved, *TO_PAID, ("clerk", A.TELL_CUSTOMER))
+    view = queries.get_refund(saved.refund_id)
+    assert view.state == State.CUSTOMER_TOLD and view.outcome == "refunded"
+    assert str(view.amount) == "1280.50"
+    assert [s.action for s in view.steps] == [a for _, a in TO_PAID] + [A.TELL_CUSTOMER]
+    for block, who in [(Block.CS, "Lead"), (Block.TECH, "Tech"), (Block.CASHIER, "Cashier"),
+                       (Block.ACCOUNTANT, "Accountant"), (Block.DIRECTOR, "Director")]:
+        step = view.latest_opinion(block)
+        assert step.executor == who and step.opinion and step.executed_at
+    assert view.cashier == "Cashier" and view.payer == "Cashier"
+    clocks = view.clocks(dt.datetime.now(dt.UTC), settings.calendar())
+    assert all(c.met for c in clocks.values())
+    with office_db():
+        assert Refund.get_by_id(saved.refund_id).amount_fen == 128050
+
+
+def office_db():
+    from refund_desk.store import db
+
+    return db.connection()
+
+
+def test_stale_edit_is_a_conflict_naming_who_and_when(office):
+    saved = office.new_refund()
+    refunds.edit_refund(office["clerk2"], saved.refund_id, saved.version,
+                        refund_data(order_no="TK99887766", amount="10"))
+    with pytest.raises(Conflict) as e:
+        refunds.edit_refund(office["clerk"], saved.refund_id, saved.version,
+                            refund_data(order_no="TK99887766", amount="20"))
+    assert "Clerk2" in e.value.text() and "重新载入" in e.value.text()
+    assert queries.get_refund(saved.refund_id).amount == 10  # the first save stands
+
+
+def test_approve_on_a_stale_version_does_nothing(office):
+    saved = office.new_refund()
+    submitted = office.carry(saved, ("clerk", A.SUBMIT))
+    with pytest.raises(Conflict):
+        refunds.act(office["clerk"], saved.refund_id, saved.version, A.SUBMIT)
+    view = queries.get_refund(saved.refund_id)
+    assert view.version == submitted.version and len(view.steps) == 1
+
+
+def test_one_active_refund_per_order(office):
+    office.new_refund(order_no="TK11112222")
+    with pytest.raises(DuplicateOrder) as e:
+        office.new_refund(order_no="TK11112222")
+    assert "TK11112222" in e.value.text()
+
+
+def test_database_index_itself_refuses_a_second_claim(office):
+    import peewee
+
+    saved = office.new_refund(order_no="TK11113333")
+    with office_db(), pytest.raises(peewee.IntegrityError), refunds.dbmod.write():
+        row = Refund.get_by_id(saved.refund_id)
+        data = {f.name: getattr(row, f.name) for f in Refund._meta.sorted_fields
+                if f.name != "id"}
+        data.update(form_no="X-1", idem_key="other")
+        Refund.insert(**{k + ("_id" if k in _FKS else ""): v for k, v in data.items()}).execute()
+
+
+_FKS = {"created_by", "submitted_by", "cashier", "accountant", "director", "payer", "updated_by"}
+
+
+def test_not_credited_and_cancelled_free_the_order(office):
+    first = office.carry(office.new_refund(order_no="TK22223333"), *TO_FINANCE,
+                         ("cashier", A.NOT_CREDITED))
+    assert queries.get_refund(first.refund_id).outcome == "not_credited"
+    second = office.new_refund(order_no="TK22223333")
+    office.carry(second, ("lead", A.CANCEL, {"reason": "客户撤销"}))
+    third = office.new_refund(order_no="TK22223333")
+    assert third.form_no not in (first.form_no, second.form_no)
+
+
+def test_a_paid_order_stays_claimed(office):
+    office.carry(office.new_refund(order_no="TK33334444"), *TO_PAID)
+    with pytest.raises(DuplicateOrder):
+        office.new_refund(order_no="TK33334444")
+
+
+def test_idempotency_key_makes_one_form(office):
+    key = uuid.uuid4().hex
+    data = refund_data()
+    a = refunds.create_refund(office["clerk"], data, key)
+    b = refunds.create_refund(office["clerk"], data, key)
+    assert a == b
+    with office_db():
+        assert Refund.select().count() == 1
+
+
+def test_send_back_with_reason_returns_to_the_named_step(office):
+    saved = office.carry(office.new_refund(), *TO_FINANCE, ("cashier", A.CASHIER_APPROVE))
+    with pytest.raises(ValidationError):
+        refunds.act(office["accountant"], saved.refund_id, saved.version, A.SEND_BACK,
+                    target=State.CS_SUBMIT)
+    back = refunds.act(office["accountant"], saved.refund_id, saved.version, A.SEND_BACK,
+                       target=State.CS_SUBMIT, reason="金额与扣款记录不符")
+    view = queries.get_refund(back.refund_id)
+    assert view.state == State.CS_SUBMIT and view.cashier == ""  # the cashier's check is undone
+    assert view.steps[-1].reason == "金额与扣款记录不符"
+    assert view.timeline.finance_answered_at is not None  # finance answered within its 12 h
+    again = office.carry(back, ("lead", A.SUBMIT_TO_FINANCE), ("cashier2", A.CASHIER_APPROVE))
+    assert queries.get_refund(again.refund_id).cashier == "Cashier2"
+    clocks = queries.get_refund(again.refund_id).clocks(dt.datetime.now(dt.UTC),
+                                                       settings.calendar())
+    assert clocks[Clock.FINANCE_12H].running  # a new round of the finance clock
+
+
+def test_opinion_is_required_where_the_seed_asks(office):
+    saved = office.carry(office.new_refund(), ("clerk", A.SUBMIT))
+    with pytest.raises(ValidationError) as e:
+        refunds.act(office["lead"], saved.refund_id, saved.version, A.LEAD_APPROVE, opinion=" ")
+    assert e.value.code == "opinion_required"
+
+
+def test_separation_of_duties_inside_the_transaction(office):
+    saved = office.new_refund(by="all_finance")
+    saved = office.carry(saved, ("all_finance", A.SUBMIT), *TO_FINANCE[1:])
+    with pytest.raises(SamePerson):
+        office.carry(saved, ("all_finance", A.CASHIER_APPROVE))
+    saved = office.carry(saved, ("cashier", A.CASHIER_APPROVE))
+    with pytest.raises(SamePerson):
+        office.carry(saved, ("all_finance", A.ACCOUNTANT_APPROVE))
+
+
+def test_disabled_user_can_do_nothing(office):
+    saved = office.new_refund()
+    users.set_active("clerk", False, Actor.command_line())
+    with pytest.raises(AuthError):
+        refunds.act(office["clerk"], saved.refund_id, saved.version, A.SUBMIT)
+    with pytest.raises(AuthError):
+        office.new_refund()
+    with pytest.raises(AuthError):
+        users.authenticate("clerk", "demo")
+
+
+def test_roles_are_rechecked_from_the_database(office):
+    saved = office.carry(office.new_refund(), ("clerk", A.SUBMIT))
+    from refund_desk.domain.roles import Role
+
+    users.set_roles("lead", frozenset({Role.CLERK}), Actor.command_line())
+    with pytest.raises(NotAllowed):
+        office.carry(saved, ("lead", A.LEAD_APPROVE))  # the Actor still says cs_lead
+
+
+def test_denied_actions_are_audited(office):
+    saved = office.new_refund()
+    with pytest.raises(WrongState):
+        refunds.act(office["cashier"], saved.refund_id, saved.version, A.PAY)
+    with office_db():
+        denied = list(AuditLog.select().where(AuditLog.action == "denied:pay"))
+    assert len(denied) == 1 and denied[0].actor == "cashier"
+
+
+def test_invalid_form_is_refused_with_field_messages(office):
+    with pytest.raises(FormErrors) as e:
+        office.new_refund(phone="123", amount="-1")
+    assert set(e.value.by_field()) == {"phone", "amount"}
+
+
+def test_fields_freeze_after_lead_review(office):
+    saved = office.carry(office.new_refund(), ("clerk", A.SUBMIT))
+    with pytest.raises(NotAllowed):
+        refunds.edit_refund(office["clerk"], saved.refund_id, saved.version, refund_data())
+    edited = refunds.edit_refund(office["lead"], saved.refund_id, saved.version,
+                                 refund_data(amount="99.99"))
+    moved = office.carry(edited, ("lead", A.LEAD_APPROVE))
+    with pytest.raises(WrongState):
+        refunds.edit_refund(office["lead"], moved.refund_id, moved.version, refund_data())
+
+
+def test_president_opinion_round(office):
+    saved = office.carry(office.new_refund(), *TO_FINANCE)
+    saved = office.carry(saved, ("lead", A.REQUEST_PRESIDENT, {"reason": "客户投诉升级"}))
+    assert [r.form_no for r in queries.queue(office["president"])] == [saved.form_no]
+    saved = office.carry(saved, ("president", A.PRESIDENT_OPINION))
+    view = queries.get_refund(saved.refund_id)
+    assert view.state == State.CASHIER_CHECK and view.latest_opinion(Block.PRESIDENT)
+    assert queries.queue(office["president"]) == []
+
+
+def test_queue_is_per_role_oldest_first_and_counts_in_sql(office):
+    first = office.carry(office.new_refund(), ("clerk", A.SUBMIT))
+    second = office.carry(office.new_refund(), ("clerk", A.SUBMIT))
+    office.new_refund()
+    rows = queries.queue(office["lead"])
+    assert [r.form_no for r in rows] == [first.form_no, second.form_no]
+    assert queries.queue_counts(office["lead"]) == {State.LEAD_REVIEW: 2}
+    assert queries.queue_counts(office["clerk"]) == {State.DRAFT: 1}
+    assert queries.queue(office["cashier"]) == []
+
+
+def test_search_by_form_order_phone_and_date(office):
+    saved = office.new_refund(order_no="TK55556666", phone="13700001111")
+    office.new_refund()
+    assert [r.form_no for r in queries.search(saved.form_no)] == [saved.form_no]
+    assert [r.form_no for r in queries.search("tk55556666")] == [saved.form_no]
+    assert [r.form_no for r in queries.search("13700001111")] == [saved.form_no]
+    today = dt.datetime.now(dt.UTC).astimezone(queries.OFFICE_TZ).date()
+    assert len(queries.search(date_from=today, date_to=today)) == 2
+    assert queries.search(date_from=today + dt.timedelta(days=1)) == []
+
+
+def test_month_summary_sums_fen_in_sql(office):
+    office.new_refund(amount="0.10")
+    office.new_refund(amount="0.20")
+    office.carry(office.new_refund(amount="100.01"), ("clerk", A.SUBMIT))
+    today = dt.datetime.now(dt.UTC).astimezone(queries.OFFICE_TZ)
+    summary = queries.month_by_state(today.year, today.month)
+    assert summary[State.DRAFT] == (2, __import__("decimal").Decimal("0.30"))
+    assert summary[State.LEAD_REVIEW][1] == __import__("decimal").Decimal("100.01")
+
+
+def test_step_records_match_versions(office):
+    saved = office.carry(office.new_refund(), *TO_FINANCE)
+    with office_db():
+        versions = [s.version_after for s in StepRecord.select().order_by(StepRecord.id)]
+    assert versions == [2, 3, 4, 5] and saved.version == 5
