@@ -1,0 +1,56 @@
+"""Language and font: Qt Linguist translations (Chinese by default) and the bundled CJK font."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .. import paths
+from ..domain import errors
+
+ORGANISATION = "RefundDesk"
+APPLICATION = "RefundDesk"
+LANGUAGE_KEY = "language"
+DATABASE_KEY = "database"
+QM_FILE = paths.TRANSLATIONS / "refund_desk_zh_CN.qm"
+_installed: list[QTranslator] = []
+
+
+def settings() -> QSettings:
+    """The per-user settings (database location, language)."""
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def choose_language(requested: str | None) -> str:
+    """`--lang` beats the saved choice beats Chinese."""
+    if requested:
+        return "en" if requested.lower().startswith("en") else "zh"
+    saved = str(settings().value(LANGUAGE_KEY, "zh") or "zh")
+    return "en" if saved.startswith("en") else "zh"
+
+
+def install_language(app: QCoreApplication, lang: str) -> str:
+    """Load the Chinese catalogue (English is the source language) and make the domain's error
+    sentences follow. Returns the language in force."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    errors.set_language(lang)
+    if lang == "zh":
+        translator = QTranslator(app)
+        if translator.load(str(QM_FILE)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return lang
+
+
+def register_font(app: QApplication, point_size: int = 10) -> str | None:
+    """Register the bundled WenQuanYi Micro Hei and make it the application font, so the screen
+    looks the same on every PC (and matches the printouts)."""
+    font_id = QFontDatabase.addApplicationFont(str(paths.CJK_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    app.setFont(QFont(families[0], point_size))
+    return families[0]

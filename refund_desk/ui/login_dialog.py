@@ -1,0 +1,59 @@
+"""The login dialog: user name and password, checked on the worker (scrypt takes a moment)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from ..domain.errors import RefundDeskError
+from ..store import users
+from ..store.actors import Actor
+from .forms.login_dialog import Ui_LoginDialog
+from .worker import Worker
+
+
+class LoginDialog(QDialog):
+    def __init__(
+        self, worker: Worker, location: str, hint: str = "", parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.form = Ui_LoginDialog()
+        self.form.setupUi(self)
+        self.worker = worker
+        self.actor: Actor | None = None
+        self.form.location.setText(self.tr("Database: {where}").format(where=location))
+        self.form.hint.setText(hint)
+        self.form.hint.setVisible(bool(hint))
+        self.form.buttons.accepted.connect(self.try_login)
+        self.form.buttons.rejected.connect(self.reject)
+        self.form.username.setFocus()
+
+    @property
+    def ok_button(self):
+        return self.form.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def try_login(self) -> None:
+        name = self.form.username.text().strip()
+        if not name:
+            self.form.error.setText(self.tr("Type your user name."))
+            self.form.username.setFocus()
+            return
+        self.ok_button.setEnabled(False)
+        self.form.error.setText(self.tr("Checking…"))
+        self.worker.submit(
+            users.authenticate,
+            name,
+            self.form.password.text(),
+            on_done=self._logged_in,
+            on_error=self._failed,
+        )
+
+    def _logged_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.ok_button.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: RefundDeskError) -> None:
+        self.ok_button.setEnabled(True)
+        self.form.error.setText(error.text())
+        self.form.password.selectAll()
+        self.form.password.setFocus()

@@ -1,0 +1,80 @@
+"""What the queue screen asks of the store (run on the worker thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..domain import workflow
+from ..domain.errors import RefundDeskError
+from ..domain.workflow import Action, State, Transition
+from ..store import queries, refunds
+from ..store.actors import Actor
+from ..store.queries import RefundRow, RefundView
+
+# The step that moves a refund forward: what "approve" means in a queue.
+FORWARD = frozenset(
+    {
+        Action.SUBMIT,
+        Action.LEAD_APPROVE,
+        Action.TECH_RETURN,
+        Action.SUBMIT_TO_FINANCE,
+        Action.CASHIER_APPROVE,
+        Action.ACCOUNTANT_APPROVE,
+        Action.DIRECTOR_APPROVE,
+        Action.PAY,
+        Action.TELL_CUSTOMER,
+    }
+)
+
+
+@dataclass(frozen=True)
+class QueueData:
+    rows: list[RefundRow]
+    counts: dict[State, int]
+    at: dt.datetime
+
+
+def load_queue(actor: Actor) -> QueueData:
+    return QueueData(queries.queue(actor), queries.queue_counts(actor), dt.datetime.now(dt.UTC))
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Selected refunds the user can move forward, each with its step; the rest are skipped."""
+
+    items: list[tuple[RefundView, Transition]]
+    skipped: list[str]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((view.amount for view, _ in self.items), Decimal("0.00"))
+
+    @property
+    def needs_opinion(self) -> bool:
+        return any(t.opinion for _, t in self.items)
+
+
+def prepare_batch(actor: Actor, refund_ids: list[int]) -> Batch:
+    items, skipped = [], []
+    for refund_id in refund_ids:
+        view = queries.get_refund(refund_id=refund_id)
+        allowed = workflow.allowed_actions(view.facts(), actor.user_id, actor.roles)
+        forward = [t for t in allowed if t.action in FORWARD]
+        if forward:
+            items.append((view, forward[0]))
+        else:
+            skipped.append(view.form_no)
+    return Batch(items, skipped)
+
+
+def approve_batch(actor: Actor, batch: Batch, opinion: str) -> list[tuple[str, RefundDeskError]]:
+    """Apply each step; one refusal does not stop the others. Returns the refusals."""
+    failures = []
+    for view, t in batch.items:
+        try:
+            refunds.act(actor, view.id, view.version, t.action, opinion=opinion)
+        except RefundDeskError as e:
+            failures.append((view.form_no, e))
+    return failures

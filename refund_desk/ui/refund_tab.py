@@ -1,0 +1,298 @@
+"""退款申请: the refund form with live checks, the 10-minute clock, the step history, and exactly
+the workflow buttons this user may press now."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
+
+from ..domain import permissions, sla, workflow
+from ..domain.errors import Conflict, FormErrors, RefundDeskError, ValidationError
+from ..domain.permissions import Permission
+from ..domain.sla import Timeline
+from ..domain.workflow import Action, Clock, Transition
+from ..store.queries import RefundView
+from . import display, refund_jobs
+from .action_dialog import ActionDialog, action_title, needs_dialog
+from .context import AppContext
+from .forms.refund_form import Ui_RefundForm
+from .refund_fields import RefundFields
+from .table_models import StepColumn, StepTableModel
+
+
+class RefundTab(QWidget):
+    changed = Signal()  # something was saved: queues should refresh
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = Ui_RefundForm()
+        self.form.setupUi(self)
+        self.fields = RefundFields(self.form, ctx.lang, self)
+        self.fields.edited.connect(self._edited)
+        self.history = StepTableModel(ctx.lang, self)
+        self.form.history.setModel(self.history)
+        header = self.form.history.horizontalHeader()
+        header.setSectionResizeMode(StepColumn.OPINION, QHeaderView.ResizeMode.Stretch)
+        for column in (StepColumn.TIME, StepColumn.EXECUTOR, StepColumn.LEADER):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(StepColumn.STEP, 300)
+        header.resizeSection(StepColumn.BLOCK, 110)
+        self.view: RefundView | None = None
+        self.dirty = False
+        self.reasons: list = []
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.action_dialog: ActionDialog | None = None
+        self.conflict_box: QMessageBox | None = None
+        self.form.newButton.clicked.connect(self.new_refund)
+        self.form.newButton.setEnabled(
+            permissions.allowed(Permission.CREATE_REFUND, ctx.actor.roles)
+        )
+        self.form.reloadButton.clicked.connect(self.reload)
+        self.form.saveButton.clicked.connect(self.save)
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.timeout.connect(self.show_clock)
+        self.clock_timer.start(1000)
+        self.busy = 0
+        self._run(refund_jobs.load_choices, self._choices_loaded)
+        self.new_refund()
+
+    # --- loading -----------------------------------------------------------------------
+    def _run(self, fn, on_done, *args, **kwargs) -> None:
+        self.busy += 1
+
+        def done(result):
+            self.busy -= 1
+            on_done(result)
+
+        def failed(error):
+            self.busy -= 1
+            self._failed(error)
+
+        self.ctx.worker.submit(fn, *args, on_done=done, on_error=failed, **kwargs)
+
+    def _choices_loaded(self, choices: refund_jobs.Choices) -> None:
+        self.fields.rules = choices.rules
+        self.fields.set_choices("fault_category", choices.fault_categories)
+        self.fields.set_choices("bank", choices.banks)
+        self.reasons = choices.send_back_reasons
+
+    def new_refund(self) -> None:
+        """A blank form; the 10-minute clock starts now (the complaint is being taken)."""
+        self.view = None
+        self.opened_at = dt.datetime.now(dt.UTC)
+        self.idem_key = uuid.uuid4().hex
+        self.fields.clear()
+        self.dirty = False
+        self._show_state()
+        self.form.order_no.setFocus()
+
+    def open_refund(self, refund_id: int) -> None:
+        self._run(refund_jobs.load, self.show_refund, refund_id)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.open_refund(self.view.id)
+
+    def show_refund(self, view: RefundView) -> None:
+        self.view = view
+        self.fields.show_refund(view)
+        self.dirty = False
+        self._show_state()
+
+    # --- what the person sees ----------------------------------------------------------
+    def editable(self) -> bool:
+        roles = self.ctx.actor.roles
+        if self.view is None:
+            return permissions.allowed(Permission.CREATE_REFUND, roles)
+        needed = permissions.edit_permission(self.view.state)
+        return needed is not None and permissions.allowed(needed, roles)
+
+    def _show_state(self) -> None:
+        lang, view = self.ctx.lang, self.view
+        editable = self.editable()
+        self.fields.set_editable(editable)
+        self.form.saveButton.setEnabled(editable)
+        self.form.reloadButton.setEnabled(view is not None)
+        self.form.notice.setText("")
+        if view is None:
+            self.form.formNo.setText(self.tr("New refund (not saved yet)"))
+            self.form.state.setText("")
+            self.form.meta.setText(
+                self.tr("Reporting department: Customer service · complaint opened {at}").format(
+                    at=display.local_minute(self.opened_at)
+                )
+            )
+            self.history.set_steps(())
+        else:
+            self.form.formNo.setText(self.tr("Form no. {form_no}").format(form_no=view.form_no))
+            self.form.state.setText(view.state.label.get(lang))
+            self.form.meta.setText(
+                self.tr(
+                    "Reporting department: {dept} · reported {at} · submitted by {who} · "
+                    "version {version}, last changed by {changer} at {changed}"
+                ).format(
+                    dept=view.reporting_dept,
+                    at=display.local_minute(view.created_at),
+                    who=view.submitted_by or "—",
+                    version=view.version,
+                    changer=view.updated_by,
+                    changed=display.local_minute(view.updated_at),
+                )
+            )
+            self.history.set_steps(view.steps)
+            self.form.history.resizeRowsToContents()
+        self._show_actions()
+        self.show_clock()
+
+    def transitions(self) -> list[Transition]:
+        """Exactly what this user may do now (a new form: submit it, if allowed to write one)."""
+        actor = self.ctx.actor
+        if self.view is None:
+            return [
+                t
+                for t in workflow.transitions_from(workflow.State.DRAFT)
+                if t.action == Action.SUBMIT and t.roles & actor.roles
+            ]
+        return workflow.allowed_actions(self.view.facts(), actor.user_id, actor.roles)
+
+    def _show_actions(self) -> None:
+        layout = self.form.actions
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.action_buttons = {}
+        for t in self.transitions():
+            key = t.action.value + (f":{t.target.value}" if t.action == Action.SEND_BACK else "")
+            button = QPushButton(action_title(t, self.ctx.lang), self)
+            button.clicked.connect(lambda _=False, t=t: self.start_action(t))
+            layout.addWidget(button)
+            self.action_buttons[key] = button
+        if not self.action_buttons:
+            layout.addWidget(QPushButton(self.tr("Nothing for you to do on this form"), self))
+            layout.itemAt(0).widget().setEnabled(False)
+        layout.addStretch(1)
+
+    def show_clock(self) -> None:
+        now = dt.datetime.now(dt.UTC)
+        if self.view is None:
+            statuses = sla.clocks(Timeline(complaint_at=self.opened_at), now, self.ctx.calendar)
+            status = statuses[Clock.FORM_10MIN]
+        else:
+            statuses = self.view.clocks(now, self.ctx.calendar)
+            status = sla.current_clock(statuses)
+        if status is None:
+            self.form.clock.setText(display.clock_summary(statuses, self.ctx.lang))
+            self.form.clock.setStyleSheet("")
+            return
+        self.form.clock.setText(display.clock_text(status, self.ctx.lang))
+        self.form.clock.setStyleSheet(display.clock_style(status.colour))
+
+    # --- saving and acting -------------------------------------------------------------
+    def _edited(self, _name: str) -> None:
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.editable():
+            return
+        self._save(submit=False)
+
+    def _save(self, submit: bool) -> None:
+        now = dt.datetime.now(dt.UTC)
+        data = self.fields.check_all(now)
+        if data is None:
+            self.form.notice.setText(self.tr("Correct the fields marked in red first."))
+            return
+        if self.view is None:
+            data["complaint_at"] = self.opened_at
+        else:
+            data["complaint_at"] = self.view.complaint_at
+        view = self.view
+        self.form.notice.setText(self.tr("Saving…"))
+        self.form.saveButton.setEnabled(False)
+        self._run(
+            refund_jobs.save,
+            self._saved,
+            self.ctx.actor,
+            view.id if view else None,
+            view.version if view else 0,
+            data if (view is None or self.dirty or not submit) else None,
+            self.idem_key,
+            submit,
+        )
+
+    def _saved(self, outcome: refund_jobs.Outcome) -> None:
+        self.show_refund(outcome.view)
+        self.changed.emit()
+        if outcome.error is not None:
+            self._failed(outcome.error)
+        else:
+            self.form.notice.setText(self.tr("Saved."))
+
+    def start_action(self, t: Transition) -> None:
+        if t.action == Action.SUBMIT:
+            if self.editable():
+                self._save(submit=True)
+            else:
+                self._act(t, {})
+            return
+        if not needs_dialog(t):
+            self._act(t, {})
+            return
+        form_no = self.view.form_no if self.view else ""
+        self.action_dialog = ActionDialog(t, form_no, self.ctx.lang, self.reasons, self)
+        dialog = self.action_dialog
+        dialog.accepted.connect(
+            lambda: self._act(
+                t,
+                {"opinion": dialog.opinion(), "reason": dialog.reason(), "leader": dialog.leader()},
+            )
+        )
+        dialog.open()
+
+    def _act(self, t: Transition, kw: dict) -> None:
+        view = self.view
+        if view is None:
+            return
+        target = t.target if t.action == Action.SEND_BACK else None
+        self.form.notice.setText(self.tr("Saving…"))
+        self._run(
+            refund_jobs.act,
+            self._saved,
+            self.ctx.actor,
+            view.id,
+            view.version,
+            t.action,
+            target=target,
+            **kw,
+        )
+
+    def _failed(self, error: RefundDeskError) -> None:
+        self.form.saveButton.setEnabled(self.editable())
+        if isinstance(error, FormErrors | ValidationError) and error.field:
+            self.fields.show_errors(error)
+            self.form.notice.setText(self.tr("Correct the fields marked in red first."))
+            return
+        self.form.notice.setText(error.text())
+        if isinstance(error, Conflict):
+            self.show_conflict(error)
+
+    def show_conflict(self, error: Conflict) -> None:
+        """Somebody else saved first: say who and when, and offer to reload."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Changed by someone else"), error.text(), parent=self
+        )
+        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(reload_button)
+        box.buttonClicked.connect(lambda b: self.reload() if b is reload_button else None)
+        self.conflict_box = box
+        box.open()

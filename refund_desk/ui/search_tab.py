@@ -1,0 +1,87 @@
+"""查询: the seed's progress query (6.1) — by form number, order number, mobile or complaint
+dates, with each refund's current step and clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from ..store import queries
+from .context import AppContext
+from .forms.search_tab import Ui_SearchTab
+from .refund_filter import RefundFilter
+from .table_models import ID_ROLE, RefundColumn, RefundTableModel
+
+PAGE = 500
+
+
+def run_search(text: str, date_from: dt.date | None, date_to: dt.date | None) -> list:
+    return queries.search(text, date_from, date_to, limit=PAGE)
+
+
+class SearchTab(QWidget):
+    open_requested = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = Ui_SearchTab()
+        self.form.setupUi(self)
+        self.model = RefundTableModel(ctx.lang, ctx.calendar, self)
+        self.proxy = RefundFilter(self.model, self)
+        table = self.form.table
+        table.setModel(self.proxy)
+        table.setColumnHidden(RefundColumn.SUBMITTER, True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.doubleClicked.connect(
+            lambda index: self.open_requested.emit(self.proxy.data(index, ID_ROLE))
+        )
+        today = QDate.currentDate()
+        self.form.dateFrom.setDate(today.addDays(-30))
+        self.form.dateTo.setDate(today)
+        self.form.useDates.toggled.connect(self._dates_toggled)
+        self._dates_toggled(False)
+        self.form.searchButton.clicked.connect(self.search)
+        self.form.text.returnPressed.connect(self.search)
+        self.searching = False
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.form.dateFrom.setEnabled(on)
+        self.form.dateTo.setEnabled(on)
+
+    def focus_search(self) -> None:
+        self.form.text.setFocus()
+        self.form.text.selectAll()
+
+    def search(self) -> None:
+        if self.searching:
+            return
+        self.searching = True
+        use = self.form.useDates.isChecked()
+        date_from = self.form.dateFrom.date().toPython() if use else None
+        date_to = self.form.dateTo.date().toPython() if use else None
+        self.form.resultCount.setText(self.tr("Searching…"))
+        self.ctx.worker.submit(
+            run_search,
+            self.form.text.text(),
+            date_from,
+            date_to,
+            on_done=self._found,
+            on_error=self._failed,
+        )
+
+    def _failed(self, error) -> None:
+        self.searching = False
+        self.form.resultCount.setText(error.text())
+
+    def _found(self, rows: list) -> None:
+        self.searching = False
+        self.model.set_rows(rows)
+        self.proxy.sort(-1)
+        text = self.tr("{n} refunds found").format(n=len(rows))
+        if len(rows) >= PAGE:
+            text += self.tr(" (showing the newest {n}; narrow the search)").format(n=PAGE)
+        self.form.resultCount.setText(text)
