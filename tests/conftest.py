@@ -13,11 +13,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from refund_desk.domain import errors  # noqa: E402
-from refund_desk.domain.roles import Role  # noqa: E402
-from refund_desk.store import db as dbmod  # noqa: E402
-from refund_desk.store import refunds, session, users  # noqa: E402
-from refund_desk.store.actors import Actor  # noqa: E402
+from refund_desk.domain import errors
+from refund_desk.domain.roles import Role
+from refund_desk.store import db as dbmod
+from refund_desk.store import refunds, session, users
+from refund_desk.store.actors import Actor
 
 PG_ENV = "REFUND_DESK_TEST_PG"
 

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from . import db as dbmod
 from .models import AuditHead, AuditLog
 
 GENESIS = "0" * 64
@@ -85,6 +86,11 @@ class ChainReport:
 
 def verify() -> ChainReport:
     """Walk the whole chain in order; name the first row where it breaks and why."""
+    with dbmod.connection():
+        return _verify()
+
+
+def _verify() -> ChainReport:
     problems: list[str] = []
     prev = GENESIS
     expected_seq = 1

@@ -41,8 +41,12 @@ def T(h, m=0):
 
 
 def test_clocks_report_due_remaining_and_met():
-    timeline = sla.Timeline(complaint_at=T(1), submitted_at=T(1, 8), tech_returned_at=T(2),
-                            finance_submitted_at=T(3, 30))
+    timeline = sla.Timeline(
+        complaint_at=T(1),
+        submitted_at=T(1, 8),
+        tech_returned_at=T(2),
+        finance_submitted_at=T(3, 30),
+    )
     clocks = sla.clocks(timeline, now=T(4), calendar=CAL)
     form = clocks[Clock.FORM_10MIN]
     assert form.due_at == T(1, 10) and form.met is True and form.colour == "green"

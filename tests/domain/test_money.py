@@ -18,9 +18,16 @@ def test_parse_what_clerks_type(typed, expected):
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("", "required"), ("abc", "amount_format"), ("1.234", "amount_format"),
-     ("0", "amount_positive"), ("-5", "amount_positive"), ("NaN", "amount_format"),
-     ("Infinity", "amount_format"), ("50000.01", "amount_ceiling")],
+    [
+        ("", "required"),
+        ("abc", "amount_format"),
+        ("1.234", "amount_format"),
+        ("0", "amount_positive"),
+        ("-5", "amount_positive"),
+        ("NaN", "amount_format"),
+        ("Infinity", "amount_format"),
+        ("50000.01", "amount_ceiling"),
+    ],
 )
 def test_bad_amounts_name_the_problem(typed, code):
     with pytest.raises(ValidationError) as e:

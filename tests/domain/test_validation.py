@@ -12,9 +12,14 @@ NOW = dt.datetime(2026, 11, 27, 6, 0, tzinfo=dt.UTC)  # 14:00 in Shanghai
 
 
 def good(**kw):
-    data = {"order_no": "TK2026112700", "phone": "13912345678",
-            "purchase_time": "2026-11-27 13:05", "bank": "cmb", "amount": "88",
-            "fault_category": "payment_timeout"}
+    data = {
+        "order_no": "TK2026112700",
+        "phone": "13912345678",
+        "purchase_time": "2026-11-27 13:05",
+        "bank": "cmb",
+        "amount": "88",
+        "fault_category": "payment_timeout",
+    }
     data.update(kw)
     return data
 
@@ -29,11 +34,26 @@ def test_a_good_form_is_normalised():
 
 def test_every_wrong_field_is_named_with_its_own_sentence():
     with pytest.raises(FormErrors) as e:
-        v.refund_form({"order_no": "123", "phone": "12345", "purchase_time": "27/11/2026",
-                       "bank": "nowhere", "amount": "1.001", "fault_category": ""}, NOW)
+        v.refund_form(
+            {
+                "order_no": "123",
+                "phone": "12345",
+                "purchase_time": "27/11/2026",
+                "bank": "nowhere",
+                "amount": "1.001",
+                "fault_category": "",
+            },
+            NOW,
+        )
     by_field = e.value.by_field()
-    assert set(by_field) == {"order_no", "phone", "purchase_time", "bank", "amount",
-                             "fault_category"}
+    assert set(by_field) == {
+        "order_no",
+        "phone",
+        "purchase_time",
+        "bank",
+        "amount",
+        "fault_category",
+    }
     assert by_field["order_no"].text() == message("order_no_format")
     assert "11 位" in by_field["phone"].text()
     assert "购买时间" in by_field["purchase_time"].text()
@@ -44,7 +64,10 @@ def test_messages_follow_the_language():
     set_language("en")
     with pytest.raises(FormErrors) as e:
         v.refund_form(good(phone="1"), NOW)
-    assert e.value.by_field()["phone"].text() == "The mobile number must be 11 digits starting with 13–19."
+    assert (
+        e.value.by_field()["phone"].text()
+        == "The mobile number must be 11 digits starting with 13–19."
+    )
 
 
 def test_purchase_time_not_in_the_future_and_to_the_minute():
@@ -113,7 +136,11 @@ def test_time_validator_total(text):
     except ValidationError as e:
         assert e.code in {"required", "time_format", "time_future"}
     else:
-        assert value.tzinfo is not None and value.second == 0 and value <= NOW + dt.timedelta(minutes=1)
+        assert (
+            value.tzinfo is not None
+            and value.second == 0
+            and value <= NOW + dt.timedelta(minutes=1)
+        )
 
 
 @settings(max_examples=2000)

@@ -12,8 +12,12 @@ HAPPY_PATH = [
     (State.CS_SUBMIT, Action.SUBMIT_TO_FINANCE, Role.CS_LEAD, State.CASHIER_CHECK),
     (State.CASHIER_CHECK, Action.CASHIER_APPROVE, Role.CASHIER, State.ACCOUNTANT_REVIEW),
     (State.ACCOUNTANT_REVIEW, Action.ACCOUNTANT_APPROVE, Role.ACCOUNTANT, State.DIRECTOR_APPROVAL),
-    (State.DIRECTOR_APPROVAL, Action.DIRECTOR_APPROVE, Role.FINANCE_DIRECTOR,
-     State.AWAITING_PAYMENT),
+    (
+        State.DIRECTOR_APPROVAL,
+        Action.DIRECTOR_APPROVE,
+        Role.FINANCE_DIRECTOR,
+        State.AWAITING_PAYMENT,
+    ),
     (State.AWAITING_PAYMENT, Action.PAY, Role.CASHIER, State.REFUNDED),
     (State.REFUNDED, Action.TELL_CUSTOMER, Role.CLERK, State.CUSTOMER_TOLD),
 ]
@@ -52,11 +56,13 @@ def test_wrong_state_and_not_allowed_are_typed():
 
 def test_submitter_can_never_approve_at_a_finance_step():
     many = {Role.CLERK, Role.CASHIER, Role.ACCOUNTANT, Role.FINANCE_DIRECTOR}
-    for state, action in [(State.CASHIER_CHECK, Action.CASHIER_APPROVE),
-                          (State.ACCOUNTANT_REVIEW, Action.ACCOUNTANT_APPROVE),
-                          (State.DIRECTOR_APPROVAL, Action.DIRECTOR_APPROVE),
-                          (State.AWAITING_PAYMENT, Action.PAY),
-                          (State.CASHIER_CHECK, Action.NOT_CREDITED)]:
+    for state, action in [
+        (State.CASHIER_CHECK, Action.CASHIER_APPROVE),
+        (State.ACCOUNTANT_REVIEW, Action.ACCOUNTANT_APPROVE),
+        (State.DIRECTOR_APPROVAL, Action.DIRECTOR_APPROVE),
+        (State.AWAITING_PAYMENT, Action.PAY),
+        (State.CASHIER_CHECK, Action.NOT_CREDITED),
+    ]:
         with pytest.raises(SamePerson):
             wf.check(facts(state, submitter=7), action, 7, many)
         assert wf.check(facts(state, submitter=7), action, 8, many)
@@ -67,22 +73,41 @@ def test_cashier_accountant_director_are_three_people():
     with pytest.raises(SamePerson):
         wf.check(facts(State.ACCOUNTANT_REVIEW, cashier=5), Action.ACCOUNTANT_APPROVE, 5, many)
     with pytest.raises(SamePerson):
-        wf.check(facts(State.DIRECTOR_APPROVAL, cashier=5, accountant=6),
-                 Action.DIRECTOR_APPROVE, 6, many)
+        wf.check(
+            facts(State.DIRECTOR_APPROVAL, cashier=5, accountant=6),
+            Action.DIRECTOR_APPROVE,
+            6,
+            many,
+        )
     with pytest.raises(SamePerson):
-        wf.check(facts(State.DIRECTOR_APPROVAL, cashier=5, accountant=6),
-                 Action.DIRECTOR_APPROVE, 5, many)
-    assert wf.check(facts(State.DIRECTOR_APPROVAL, cashier=5, accountant=6),
-                    Action.DIRECTOR_APPROVE, 9, many)
+        wf.check(
+            facts(State.DIRECTOR_APPROVAL, cashier=5, accountant=6),
+            Action.DIRECTOR_APPROVE,
+            5,
+            many,
+        )
+    assert wf.check(
+        facts(State.DIRECTOR_APPROVAL, cashier=5, accountant=6), Action.DIRECTOR_APPROVE, 9, many
+    )
 
 
 def test_send_back_names_an_earlier_step():
-    t = wf.check(facts(State.DIRECTOR_APPROVAL), Action.SEND_BACK, 1,
-                 {Role.FINANCE_DIRECTOR}, target=State.CS_SUBMIT)
+    t = wf.check(
+        facts(State.DIRECTOR_APPROVAL),
+        Action.SEND_BACK,
+        1,
+        {Role.FINANCE_DIRECTOR},
+        target=State.CS_SUBMIT,
+    )
     assert t.reason and t.target == State.CS_SUBMIT
     with pytest.raises(WorkflowError):
-        wf.check(facts(State.CASHIER_CHECK), Action.SEND_BACK, 1, {Role.CASHIER},
-                 target=State.DIRECTOR_APPROVAL)
+        wf.check(
+            facts(State.CASHIER_CHECK),
+            Action.SEND_BACK,
+            1,
+            {Role.CASHIER},
+            target=State.DIRECTOR_APPROVAL,
+        )
     with pytest.raises(WorkflowError):
         wf.check(facts(State.CASHIER_CHECK), Action.SEND_BACK, 1, {Role.CASHIER})
     order = list(State)
@@ -97,7 +122,9 @@ def test_president_opinion_only_when_requested():
     t = wf.check(f, Action.REQUEST_PRESIDENT, 2, {Role.CS_LEAD})
     assert t.target is None and t.reason
     asked = wf.RefundFacts("TD-1", State.DIRECTOR_APPROVAL, {}, president_requested=True)
-    assert wf.check(asked, Action.PRESIDENT_OPINION, 1, {Role.PRESIDENT}).block == wf.Block.PRESIDENT
+    assert (
+        wf.check(asked, Action.PRESIDENT_OPINION, 1, {Role.PRESIDENT}).block == wf.Block.PRESIDENT
+    )
 
 
 def test_not_credited_and_cancel_release_the_order():
@@ -108,8 +135,12 @@ def test_not_credited_and_cancel_release_the_order():
 def test_allowed_actions_are_exactly_the_checkable_ones():
     f = facts(State.CASHIER_CHECK, submitter=3)
     actions = wf.allowed_actions(f, 4, {Role.CASHIER})
-    assert {t.action for t in actions} == {Action.CASHIER_APPROVE, Action.NOT_CREDITED,
-                                          Action.SEND_BACK}
+    assert {t.action for t in actions} == {
+        Action.CASHIER_APPROVE,
+        Action.NOT_CREDITED,
+        Action.SEND_BACK,
+    }
     assert len([t for t in actions if t.action == Action.SEND_BACK]) == 3
     assert wf.allowed_actions(f, 3, {Role.CASHIER}) == [
-        t for t in actions if t.action == Action.SEND_BACK]
+        t for t in actions if t.action == Action.SEND_BACK
+    ]

@@ -22,10 +22,19 @@ from refund_desk.store.models import AuditLog, Refund, StepRecord
 from tests.conftest import refund_data
 
 A = Action
-TO_FINANCE = [("clerk", A.SUBMIT), ("lead", A.LEAD_APPROVE), ("tech", A.TECH_RETURN),
-              ("lead", A.SUBMIT_TO_FINANCE)]
-TO_PAID = [*TO_FINANCE, ("cashier", A.CASHIER_APPROVE), ("accountant", A.ACCOUNTANT_APPROVE),
-           ("director", A.DIRECTOR_APPROVE), ("cashier", A.PAY)]
+TO_FINANCE = [
+    ("clerk", A.SUBMIT),
+    ("lead", A.LEAD_APPROVE),
+    ("tech", A.TECH_RETURN),
+    ("lead", A.SUBMIT_TO_FINANCE),
+]
+TO_PAID = [
+    *TO_FINANCE,
+    ("cashier", A.CASHIER_APPROVE),
+    ("accountant", A.ACCOUNTANT_APPROVE),
+    ("director", A.DIRECTOR_APPROVE),
+    ("cashier", A.PAY),
+]
 
 
 def test_whole_flow_records_every_opinion_block(office):
@@ -35,8 +44,13 @@ def test_whole_flow_records_every_opinion_block(office):
     assert view.state == State.CUSTOMER_TOLD and view.outcome == "refunded"
     assert str(view.amount) == "1280.50"
     assert [s.action for s in view.steps] == [a for _, a in TO_PAID] + [A.TELL_CUSTOMER]
-    for block, who in [(Block.CS, "Lead"), (Block.TECH, "Tech"), (Block.CASHIER, "Cashier"),
-                       (Block.ACCOUNTANT, "Accountant"), (Block.DIRECTOR, "Director")]:
+    for block, who in [
+        (Block.CS, "Lead"),
+        (Block.TECH, "Tech"),
+        (Block.CASHIER, "Cashier"),
+        (Block.ACCOUNTANT, "Accountant"),
+        (Block.DIRECTOR, "Director"),
+    ]:
         step = view.latest_opinion(block)
         assert step.executor == who and step.opinion and step.executed_at
     assert view.cashier == "Cashier" and view.payer == "Cashier"
@@ -54,11 +68,19 @@ def office_db():
 
 def test_stale_edit_is_a_conflict_naming_who_and_when(office):
     saved = office.new_refund()
-    refunds.edit_refund(office["clerk2"], saved.refund_id, saved.version,
-                        refund_data(order_no="TK99887766", amount="10"))
+    refunds.edit_refund(
+        office["clerk2"],
+        saved.refund_id,
+        saved.version,
+        refund_data(order_no="TK99887766", amount="10"),
+    )
     with pytest.raises(Conflict) as e:
-        refunds.edit_refund(office["clerk"], saved.refund_id, saved.version,
-                            refund_data(order_no="TK99887766", amount="20"))
+        refunds.edit_refund(
+            office["clerk"],
+            saved.refund_id,
+            saved.version,
+            refund_data(order_no="TK99887766", amount="20"),
+        )
     assert "Clerk2" in e.value.text() and "重新载入" in e.value.text()
     assert queries.get_refund(saved.refund_id).amount == 10  # the first save stands
 
@@ -85,8 +107,7 @@ def test_database_index_itself_refuses_a_second_claim(office):
     saved = office.new_refund(order_no="TK11113333")
     with office_db(), pytest.raises(peewee.IntegrityError), refunds.dbmod.write():
         row = Refund.get_by_id(saved.refund_id)
-        data = {f.name: getattr(row, f.name) for f in Refund._meta.sorted_fields
-                if f.name != "id"}
+        data = {f.name: getattr(row, f.name) for f in Refund._meta.sorted_fields if f.name != "id"}
         data.update(form_no="X-1", idem_key="other")
         Refund.insert(**{k + ("_id" if k in _FKS else ""): v for k, v in data.items()}).execute()
 
@@ -95,8 +116,9 @@ _FKS = {"created_by", "submitted_by", "cashier", "accountant", "director", "paye
 
 
 def test_not_credited_and_cancelled_free_the_order(office):
-    first = office.carry(office.new_refund(order_no="TK22223333"), *TO_FINANCE,
-                         ("cashier", A.NOT_CREDITED))
+    first = office.carry(
+        office.new_refund(order_no="TK22223333"), *TO_FINANCE, ("cashier", A.NOT_CREDITED)
+    )
     assert queries.get_refund(first.refund_id).outcome == "not_credited"
     second = office.new_refund(order_no="TK22223333")
     office.carry(second, ("lead", A.CANCEL, {"reason": "客户撤销"}))
@@ -123,18 +145,30 @@ def test_idempotency_key_makes_one_form(office):
 def test_send_back_with_reason_returns_to_the_named_step(office):
     saved = office.carry(office.new_refund(), *TO_FINANCE, ("cashier", A.CASHIER_APPROVE))
     with pytest.raises(ValidationError):
-        refunds.act(office["accountant"], saved.refund_id, saved.version, A.SEND_BACK,
-                    target=State.CS_SUBMIT)
-    back = refunds.act(office["accountant"], saved.refund_id, saved.version, A.SEND_BACK,
-                       target=State.CS_SUBMIT, reason="金额与扣款记录不符")
+        refunds.act(
+            office["accountant"],
+            saved.refund_id,
+            saved.version,
+            A.SEND_BACK,
+            target=State.CS_SUBMIT,
+        )
+    back = refunds.act(
+        office["accountant"],
+        saved.refund_id,
+        saved.version,
+        A.SEND_BACK,
+        target=State.CS_SUBMIT,
+        reason="金额与扣款记录不符",
+    )
     view = queries.get_refund(back.refund_id)
     assert view.state == State.CS_SUBMIT and view.cashier == ""  # the cashier's check is undone
     assert view.steps[-1].reason == "金额与扣款记录不符"
     assert view.timeline.finance_answered_at is not None  # finance answered within its 12 h
     again = office.carry(back, ("lead", A.SUBMIT_TO_FINANCE), ("cashier2", A.CASHIER_APPROVE))
     assert queries.get_refund(again.refund_id).cashier == "Cashier2"
-    clocks = queries.get_refund(again.refund_id).clocks(dt.datetime.now(dt.UTC),
-                                                       settings.calendar())
+    clocks = queries.get_refund(again.refund_id).clocks(
+        dt.datetime.now(dt.UTC), settings.calendar()
+    )
     assert clocks[Clock.FINANCE_12H].running  # a new round of the finance clock
 
 
@@ -194,8 +228,9 @@ def test_fields_freeze_after_lead_review(office):
     saved = office.carry(office.new_refund(), ("clerk", A.SUBMIT))
     with pytest.raises(NotAllowed):
         refunds.edit_refund(office["clerk"], saved.refund_id, saved.version, refund_data())
-    edited = refunds.edit_refund(office["lead"], saved.refund_id, saved.version,
-                                 refund_data(amount="99.99"))
+    edited = refunds.edit_refund(
+        office["lead"], saved.refund_id, saved.version, refund_data(amount="99.99")
+    )
     moved = office.carry(edited, ("lead", A.LEAD_APPROVE))
     with pytest.raises(WrongState):
         refunds.edit_refund(office["lead"], moved.refund_id, moved.version, refund_data())

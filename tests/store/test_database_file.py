@@ -1,0 +1,183 @@
+"""Opening, pragmas, migrations, backup and restore: things about the SQLite file itself."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from refund_desk.domain.errors import Conflict, DatabaseError
+from refund_desk.domain.workflow import Action
+from refund_desk.store import db as dbmod
+from refund_desk.store import maintenance, migrations, queries, session
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind", "target"),
+    [
+        (r"\\server\share\refunds.db", "sqlite", r"\\server\share\refunds.db"),
+        (r"Z:\退款\refunds.db", "sqlite", r"Z:\退款\refunds.db"),
+        ("sqlite:///relative.db", "sqlite", "relative.db"),
+        ("sqlite:////srv/refunds.db", "sqlite", "/srv/refunds.db"),
+        ("sqlite:///C:/data/refunds.db", "sqlite", "C:/data/refunds.db"),
+        ("/srv/share/refunds.db", "sqlite", "/srv/share/refunds.db"),
+        (
+            "postgresql://rd:secret@db.local:5433/refunds",
+            "postgresql",
+            "postgresql://rd:secret@db.local:5433/refunds",
+        ),
+    ],
+)
+def test_locations_are_taken_as_given(spec, kind, target):
+    location = dbmod.parse_location(spec)
+    assert (location.kind, location.target) == (kind, target)
+    assert "secret" not in location.display
+
+
+def test_unknown_scheme_is_refused():
+    with pytest.raises(DatabaseError):
+        dbmod.parse_location("mysql://x/y")
+
+
+def test_sqlite_pragmas_for_a_network_share(sqlite_office):
+    with dbmod.connection() as db:
+        pragma = {
+            name: db.execute_sql(f"PRAGMA {name}").fetchone()[0]
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    assert pragma == {
+        "journal_mode": "delete",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 30000,
+    }
+    assert not os.path.exists(sqlite_office.url + "-wal")
+
+
+def test_connection_per_unit_of_work(sqlite_office):
+    sqlite_office.new_refund()
+    assert dbmod.DB.obj.is_closed()
+
+
+def test_newer_database_is_refused(sqlite_url):
+    session.open_store(sqlite_url, create=True)
+    dbmod.DB.obj.close()
+    con = sqlite3.connect(sqlite_url)
+    con.execute("UPDATE schema_version SET version = 99")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError) as e:
+        session.open_store(sqlite_url)
+    assert "99" in e.value.text() and "升级" in e.value.text()
+
+
+def test_a_file_that_is_not_ours_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.close()
+    with pytest.raises(DatabaseError):
+        session.open_store(str(path))
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseError):
+        session.open_store(str(garbage))
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_v*.db")), ids=lambda p: p.name)
+def test_every_released_schema_opens_with_todays_code(fixture, tmp_path):
+    """TagStudio's way: one database per past schema version, kept as a fixture."""
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    session.open_store(str(path))
+    with dbmod.connection() as db:
+        assert migrations.current_version(db) == migrations.LATEST
+    report = maintenance.check()
+    assert report.ok, report.lines
+    rows = queries.search(limit=1000)
+    assert len(rows) == 30 and sum(r.amount for r in rows) > 0
+
+
+def test_fixtures_cover_every_schema_version():
+    have = {int(p.stem.split("_v")[1]) for p in FIXTURES.glob("schema_v*.db")}
+    assert have == {v for v, _ in migrations.MIGRATIONS}
+
+
+def test_backup_and_restore(sqlite_office, tmp_path):
+    saved = sqlite_office.new_refund()
+    copy = maintenance.backup_to(str(tmp_path / "copy.db"))
+    assert maintenance.integrity_of(copy) == "ok"
+    sqlite_office.carry(saved, ("clerk", Action.SUBMIT))
+    safety = maintenance.restore_from(copy)
+    assert os.path.exists(safety)
+    assert queries.get_refund(saved.refund_id).version == 1  # back to the copy
+    assert maintenance.check().ok
+
+
+TWO_PROCESS_SCRIPT = textwrap.dedent(
+    """
+    import sys, json
+    from refund_desk.store import session, refunds, users
+    from refund_desk.domain.errors import Conflict
+    from tests.conftest import refund_data
+    session.open_store(sys.argv[1])
+    actor = users.authenticate(sys.argv[2], "demo")
+    refund_id, version = int(sys.argv[3]), int(sys.argv[4])
+    print("loaded", flush=True)
+    sys.stdin.readline()  # wait until both have loaded the same version
+    try:
+        saved = refunds.edit_refund(actor, refund_id, version,
+                                    refund_data(order_no=sys.argv[5], amount=sys.argv[6]))
+        print(json.dumps({"saved": saved.version}))
+    except Conflict as e:
+        print(json.dumps({"conflict": e.text()}))
+    """
+)
+
+
+def test_two_processes_edit_the_same_refund(sqlite_office, tmp_path):
+    saved = sqlite_office.new_refund()
+    script = tmp_path / "editor.py"
+    script.write_text(TWO_PROCESS_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(script),
+                sqlite_office.url,
+                who,
+                str(saved.refund_id),
+                str(saved.version),
+                order,
+                amount,
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for who, order, amount in (
+            ("clerk", "TK70000001", "11.11"),
+            ("clerk2", "TK70000002", "22.22"),
+        )
+    ]
+    for p in procs:
+        assert p.stdout.readline().strip() == "loaded"
+    outputs = []
+    for p in procs:  # the first saves, then the second tries on the same version
+        p.stdin.write("go\n")
+        p.stdin.flush()
+        outputs.append(__import__("json").loads(p.stdout.readline()))
+        p.wait(timeout=30)
+    assert outputs[0] == {"saved": 2}
+    assert "conflict" in outputs[1] and "Clerk" in outputs[1]["conflict"]
+    view = queries.get_refund(saved.refund_id)
+    assert (view.order_no, str(view.amount), view.version) == ("TK70000001", "11.11", 2)
+    assert Conflict  # the type the second process caught
