@@ -419,7 +419,7 @@ def statistics_sheet(kind: Kind, year: int, month: int, lang: str | None = None)
     from ..printing.stats import StatsSheet
 
     table = build_table(kind, year, month, lang)
-    prepared_by, prepared_on, approved_by = _signatures(kind, table.month)
+    prepared_by, prepared_on, approved_by, version = _signatures(kind, table.month)
     return StatsSheet(
         kind=kind,
         month=table.month,
@@ -430,16 +430,19 @@ def statistics_sheet(kind: Kind, year: int, month: int, lang: str | None = None)
         lines=[sheet_line(kind, row) for row in table.rows],
         total_count=table.total_count,
         total_amount=table.total_amount,
+        version=version,
     )
 
 
-def _signatures(kind: Kind, month: str) -> tuple[str, dt.date, str]:
-    """制表人, 制表日期, 审批人 from the month's report record (empty until prepared)."""
+def _signatures(kind: Kind, month: str) -> tuple[str, dt.date, str, int]:
+    """制表人, 制表日期, 审批人 and version of the month's report record (empty until
+    prepared)."""
     preparer, approver = User.alias("p"), User.alias("a")
     with dbmod.connection():
         row = (
             MonthlyReport.select(
                 MonthlyReport.prepared_at,
+                MonthlyReport.version,
                 preparer.display_name.alias("prepared_by"),
                 approver.display_name.alias("approved_by"),
             )
@@ -452,10 +455,11 @@ def _signatures(kind: Kind, month: str) -> tuple[str, dt.date, str]:
         )
     today = dt.datetime.now(OFFICE_TZ).date()
     if row is None:
-        return "", today, ""
+        return "", today, "", 0
     prepared_at = _utc(row["prepared_at"])
     return (
         row["prepared_by"] or "",
         prepared_at.astimezone(OFFICE_TZ).date() if prepared_at else today,
         row["approved_by"] or "",
+        int(row["version"]),
     )
