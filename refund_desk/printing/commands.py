@@ -1,0 +1,74 @@
+"""`refund-desk print …`: the paper forms as PDF files from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+from pathlib import Path
+
+from ..domain.errors import Text
+from ..store import session
+from ..store.actors import Actor
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("print", help="把纸质表单打印成 A4 PDF / print a form as a PDF")
+    sub = p.add_subparsers(dest="print_command", required=True, parser_class=type(p))
+    q = sub.add_parser("refund", help="退款申请表 / refund form")
+    q.add_argument("form_no", help="编号，例如 TD-2026-000123")
+    _output(q)
+    q = sub.add_parser("handover", help="客服部值班交接单 / shift handover sheet")
+    q.add_argument("id", type=int)
+    _output(q)
+    q = sub.add_parser("stats", help="客服/财务退单统计表 / monthly statistics table")
+    q.add_argument("kind", choices=["cs", "finance"])
+    q.add_argument("--month", required=True, type=parse_month, metavar="YYYY-MM")
+    _output(q)
+    p.set_defaults(func=cmd_print)
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="“-”：标准输出")
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    try:
+        day = dt.datetime.strptime(text.strip(), "%Y-%m")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            Text(f"月份应为 YYYY-MM，例如 2026-11：{text}", f"month must be YYYY-MM: {text}").get()
+        ) from None
+    return day.year, day.month
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from . import jobs
+
+    session.open_store(args.db)
+    actor = Actor.command_line()
+    if args.print_command == "refund":
+        data = jobs.refund_pdf(actor, form_no=args.form_no)
+    elif args.print_command == "handover":
+        data = jobs.handover_pdf(actor, args.id)
+    else:
+        monthly = importlib.import_module("refund_desk.reports.monthly")
+        year, month = args.month
+        data = jobs.stats_pdf(actor, monthly.statistics_sheet(args.kind, year, month))
+    write(args.output, data)
+    return 0
+
+
+def write(output: str, data: bytes) -> None:
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        return
+    path = Path(output)
+    path.write_bytes(data)
+    print(
+        Text(
+            f"已写入 {path}（{len(data) // 1024 + 1} KB）",
+            f"Written {path} ({len(data) // 1024 + 1} KB)",
+        ).get()
+    )

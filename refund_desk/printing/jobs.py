@@ -1,0 +1,96 @@
+"""Fetch, lay out and log in one call: what the app's Print / Print preview buttons and the
+command line run (on a background thread in the app: these touch the database)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..store import db as dbmod
+from ..store import handover as handover_store
+from ..store import printlog, queries, settings
+from ..store.actors import Actor, utcnow
+from ..store.models import MonthlyReport
+from .handover import render_handover
+from .meta import PrintMeta
+from .refund_form import Progress, render_refund, render_refunds
+from .stats import TITLES, StatsSheet, render_stats
+
+
+def meta_for(actor: Actor, ref: str, version: int) -> PrintMeta:
+    return PrintMeta(ref, version, utcnow(), actor.display_name)
+
+
+def handover_ref(handover_id: int) -> str:
+    return f"交接单-{handover_id}"
+
+
+def stats_ref(sheet: StatsSheet) -> str:
+    return sheet.number or f"{TITLES[sheet.kind]}-{sheet.month}"
+
+
+def _fault_labels() -> dict[str, str]:
+    return {code: text.zh for code, text in settings.fault_categories()}
+
+
+def refund_pdf(
+    actor: Actor, refund_id: int | None = None, form_no: str | None = None, log: bool = True
+) -> bytes:
+    """One refund form; logged as printed unless `log` is False (a preview)."""
+    view = queries.get_refund(refund_id=refund_id, form_no=form_no)
+    data = render_refund(view, meta_for(actor, view.form_no, view.version), _fault_labels())
+    if log:
+        printlog.log_print(actor, "refund", view.form_no, view.version)
+    return data
+
+
+def refunds_pdf(
+    actor: Actor,
+    refund_ids: Sequence[int],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    log: bool = True,
+) -> bytes:
+    """Many refund forms as one PDF (raises `refund_form.Cancelled` when cancelled)."""
+    views = [queries.get_refund(refund_id=i) for i in refund_ids]
+    now = utcnow()
+
+    def meta(view: queries.RefundView) -> PrintMeta:
+        return PrintMeta(view.form_no, view.version, now, actor.display_name)
+
+    data = render_refunds(views, meta, progress, cancelled, _fault_labels())
+    if log:
+        for view in views:
+            printlog.log_print(actor, "refund", view.form_no, view.version, at=now)
+    return data
+
+
+def handover_pdf(actor: Actor, handover_id: int, log: bool = True) -> bytes:
+    view = handover_store.get_handover(handover_id)
+    ref = handover_ref(view.id)
+    data = render_handover(view, meta_for(actor, ref, view.version))
+    if log:
+        printlog.log_print(actor, "handover", ref, view.version)
+    return data
+
+
+def report_version(sheet: StatsSheet) -> int:
+    """The saved monthly report's version (0 while the month has none)."""
+    if sheet.version:
+        return sheet.version
+    with dbmod.connection():
+        row = (
+            MonthlyReport.select(MonthlyReport.version)
+            .where((MonthlyReport.kind == sheet.kind) & (MonthlyReport.month == sheet.month))
+            .first()
+        )
+    return row.version if row else 0
+
+
+def stats_pdf(actor: Actor, sheet: StatsSheet, log: bool = True) -> bytes:
+    """A monthly table already built by the reports package."""
+    ref = stats_ref(sheet)
+    version = report_version(sheet)
+    data = render_stats(sheet, meta_for(actor, ref, version))
+    if log:
+        printlog.log_print(actor, f"stats_{sheet.kind}", ref, version)
+    return data

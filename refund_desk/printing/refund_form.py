@@ -1,0 +1,268 @@
+"""退款申请表 (Document 1): the refund form as the office files it, with what each department
+recorded and empty boxes for the ink signatures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreakIfNotEmpty, Table
+
+from ..domain.money import format_yuan
+from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES, OTHER_BANK
+from ..domain.workflow import Action, Block
+from ..store.queries import RefundView, StepView
+from . import layout
+from .layout import GRID, para
+from .meta import PrintMeta, local_minute
+
+TITLE = "退款申请表"
+WIDTH = layout.content_width()
+LABEL_W = 25 * mm
+VALUE_W = WIDTH / 2 - LABEL_W
+OPINION_HINT = "（说明原因，并制定解决方案）"
+
+# The blocks in the order of the paper form, with the heading each one prints.
+BLOCKS: tuple[tuple[Block, str], ...] = (
+    (Block.CS, "客服部处理意见：" + OPINION_HINT),
+    (Block.TECH, "技术部处理意见：" + OPINION_HINT),
+    (Block.CASHIER, "出纳处理意见：" + OPINION_HINT),
+    (Block.ACCOUNTANT, "会计处理意见：" + OPINION_HINT),
+    (Block.DIRECTOR, "财务总监处理意见：" + OPINION_HINT),
+    (Block.PRESIDENT, "总裁处理意见：" + OPINION_HINT),
+    (Block.TRACKING, "后期执行情况跟踪：（行政部填写）"),
+)
+
+Progress = Callable[[int, int], None]
+
+
+def bank_name(code: str, other: str = "") -> str:
+    if code == OTHER_BANK:
+        return other or "其他"
+    return dict(DEFAULT_BANKS).get(code, (code, code))[0] if code else ""
+
+
+def fault_name(code: str, labels: Mapping[str, str] | None = None) -> str:
+    if labels and code in labels:
+        return labels[code]
+    default = dict(DEFAULT_FAULT_CATEGORIES).get(code)
+    return default.zh if default else code
+
+
+def _grid(
+    data: list,
+    widths: Sequence[float],
+    extra: Iterable[tuple] = (),
+    min_heights: Sequence[float] | None = None,
+) -> Table:
+    table = Table(data, colWidths=list(widths), hAlign="LEFT", minRowHeights=min_heights)
+    table.setStyle(
+        layout.table_style(
+            *[
+                ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                *extra,
+            ]
+        )
+    )
+    return table
+
+
+def _pairs(rows: list[tuple[str, str, str, str]]) -> Table:
+    """Label | value | label | value rows."""
+    data = [[para(a), para(b), para(c), para(d)] for a, b, c, d in rows]
+    return _grid(data, (LABEL_W, VALUE_W, LABEL_W, VALUE_W), [("VALIGN", (0, 0), (-1, -1), "TOP")])
+
+
+def _long(label: str, text: str) -> Table:
+    """Label | text across the page; a long text runs on over as many rows (and pages) as it
+    needs, with no line between its rows."""
+    pieces = layout.chunks(text)
+    data = [[para(label if i == 0 else ""), para(piece)] for i, piece in enumerate(pieces)]
+    table = Table(data, colWidths=[LABEL_W, WIDTH - LABEL_W], hAlign="LEFT", splitByRow=1)
+    table.setStyle(
+        layout.table_style(
+            *[
+                ("BOX", (0, 0), (-1, -1), 0.6, GRID),
+                ("LINEAFTER", (0, 0), (0, -1), 0.6, GRID),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def _header(view: RefundView) -> Table:
+    widths = (16 * mm, 46 * mm, 20 * mm, 38 * mm, 20 * mm, WIDTH - 140 * mm)
+    data = [
+        [
+            para("编号"),
+            para(view.form_no),
+            para("申报部门"),
+            para(view.reporting_dept or "客服部"),
+            para("上报时间"),
+            para(local_minute(view.created_at)),
+        ]
+    ]
+    return _grid(data, widths)
+
+
+def _fields(view: RefundView, fault_labels: Mapping[str, str] | None) -> list[Flowable]:
+    state = view.state.label.zh
+    return [
+        _long("故障现象", fault_name(view.fault_category, fault_labels)),
+        _long("故障描述", view.fault_description or layout.NONE),
+        _pairs(
+            [
+                ("手机号码", view.phone, "购买时间", local_minute(view.purchase_time)),
+                ("支付银行", bank_name(view.bank, view.bank_other), "订单号", view.order_no),
+                ("金额", f"¥ {format_yuan(view.amount)} 元", "联系方式", view.contact or ""),
+                ("投诉编号", view.complaint_no, "投诉时间", local_minute(view.complaint_at)),
+            ]
+        ),
+        _long("客户意见", view.customer_view or layout.NONE),
+        _pairs(
+            [
+                ("提交人", view.submitted_by, "时间", local_minute(view.timeline.submitted_at)),
+                ("问题处理部门", view.handling_dept, "当前状态", state),
+            ]
+        ),
+    ]
+
+
+def _opinion_text(step: StepView | None) -> str:
+    if step is None:
+        return ""
+    parts = []
+    if step.action == Action.NOT_CREDITED:
+        parts.append(f"【{step.action.label.zh}】")
+    if step.opinion:
+        parts.append(step.opinion)
+    if step.reason:
+        parts.append(f"原因：{step.reason}")
+    return "\n".join(parts)
+
+
+def _signature_row(step: StepView | None) -> Table:
+    """执行人 / 日期 / 领导审批 as recorded, each name followed by an empty box for the ink."""
+    sign = para("签字", "hint")
+    widths = (14 * mm, 22 * mm, 26 * mm, 10 * mm, 30 * mm, 18 * mm, 22 * mm)
+    widths = (*widths, WIDTH - sum(widths))
+    data = [
+        [
+            para("执行人"),
+            para(step.executor if step else ""),
+            sign,
+            para("日期"),
+            para(local_minute(step.executed_at) if step else ""),
+            para("领导审批"),
+            para(step.leader if step else ""),
+            sign,
+        ]
+    ]
+    return _grid(
+        data,
+        widths,
+        [
+            ("VALIGN", (2, 0), (2, 0), "TOP"),
+            ("VALIGN", (7, 0), (7, 0), "TOP"),
+            ("LINEAFTER", (1, 0), (1, 0), 0.3, layout.FAINT),
+            ("LINEAFTER", (6, 0), (6, 0), 0.3, layout.FAINT),
+        ],
+        min_heights=[10 * mm],
+    )
+
+
+def _block(heading: str, step: StepView | None) -> Flowable:
+    text = _opinion_text(step)
+    rows = [[para(heading, "head")]]
+    rows += [[para(piece)] for piece in layout.chunks(text)] if text else [[para("")]]
+    table = Table(
+        rows,
+        colWidths=[WIDTH],
+        hAlign="LEFT",
+        splitByRow=1,
+        repeatRows=1,
+        minRowHeights=None if text else [0, 12 * mm],  # room to write by hand
+    )
+    table.setStyle(
+        layout.table_style(
+            *[
+                ("BOX", (0, 0), (-1, -1), 0.6, GRID),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 1), (-1, -1), 10),
+            ]
+        )
+    )
+    return KeepTogether([table, _signature_row(step)])
+
+
+def story(
+    view: RefundView,
+    meta: PrintMeta,
+    fault_labels: Mapping[str, str] | None = None,
+    on_start: Callable[[], None] | None = None,
+) -> list[Flowable]:
+    """The flowables of one form (used alone and in a batch)."""
+    flow: list[Flowable] = [
+        layout.StartForm(meta, on_start),
+        para(TITLE, "title"),
+        _header(view),
+        *_fields(view, fault_labels),
+    ]
+    for block, heading in BLOCKS:
+        flow.append(_block(heading, view.latest_opinion(block)))
+    return flow
+
+
+def render_refund(
+    view: RefundView, meta: PrintMeta, fault_labels: Mapping[str, str] | None = None
+) -> bytes:
+    """One refund form as PDF bytes."""
+    return layout.build(story(view, meta, fault_labels), f"{TITLE} {view.form_no}")
+
+
+class Cancelled(Exception):
+    """The batch was stopped by the person waiting for it."""
+
+
+def render_refunds(
+    views: Sequence[RefundView],
+    meta_for: Callable[[RefundView], PrintMeta],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    fault_labels: Mapping[str, str] | None = None,
+) -> bytes:
+    """Many forms as one PDF, each starting on a new page and numbered on its own.
+
+    `progress(done, total)` is called as each form's layout begins (done = forms finished so
+    far) and with done == total once the file is complete; `cancelled()` is asked at the same
+    moments, and a yes stops the work by raising `Cancelled`."""
+    total = len(views)
+
+    def reporter(done: int) -> Callable[[], None]:
+        def report() -> None:
+            if cancelled and cancelled():
+                raise Cancelled()
+            if progress:
+                progress(done, total)
+
+        return report
+
+    flow: list[Flowable] = []
+    for done, view in enumerate(views):
+        if flow:
+            flow.append(PageBreakIfNotEmpty())
+        flow.extend(story(view, meta_for(view), fault_labels, reporter(done)))
+    if cancelled and cancelled():
+        raise Cancelled()
+    data = layout.build(flow, f"{TITLE} ×{total}")
+    if progress:
+        progress(total, total)
+    return data
