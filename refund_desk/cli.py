@@ -82,6 +82,7 @@ def cmd_user(args) -> int:
             state = Text("启用", "active") if user.active else Text("停用", "disabled")
             print(f"{user.username}\t{user.display_name}\t{user.roles}\t{state}")
     elif args.user_command == "passwd":
+        users.get_user(args.name)
         users.set_password(args.name, read_password(Text("新密码", "New password")), by)
         say(f"已修改 {args.name} 的密码", f"Password of {args.name} changed")
     elif args.user_command in ("disable", "enable"):

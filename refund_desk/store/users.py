@@ -55,6 +55,12 @@ def _user(username: str) -> User:
     return user
 
 
+def get_user(username: str) -> User:
+    """The account, or NotFound (ask before prompting for a password)."""
+    with dbmod.connection():
+        return _user(username)
+
+
 def add_user(
     username: str,
     display_name: str,
