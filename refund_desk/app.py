@@ -22,15 +22,13 @@ from .ui.main_window import MainWindow
 from .ui.worker import Worker
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def make_demo(worker: Worker) -> Location:
     """A fresh demo office in a temporary folder, filled on the worker behind a progress box."""
     folder = tempfile.mkdtemp(prefix="refund-desk-demo-")
     path = os.path.join(folder, "demo.db")
-    progress = QProgressDialog(_tr("Making the demo office…"), "", 0, 0)
+    progress = QProgressDialog(
+        QCoreApplication.translate("App", "Making the demo office…"), "", 0, 0
+    )
     progress.setCancelButton(None)
     progress.setMinimumDuration(0)
     progress.show()
@@ -44,9 +42,9 @@ def make_demo(worker: Worker) -> Location:
 
 def demo_hint() -> str:
     names = ", ".join(name for name, _display, _roles in demo.DEMO_USERS)
-    return _tr("Demo users: {names}. The password of each is {password}.").format(
-        names=names, password=demo.DEMO_PASSWORD
-    )
+    return QCoreApplication.translate(
+        "App", "Demo users: {names}. The password of each is {password}."
+    ).format(names=names, password=demo.DEMO_PASSWORD)
 
 
 def choose_database(worker: Worker, spec: str | None) -> Location | None:
@@ -60,10 +58,17 @@ def choose_database(worker: Worker, spec: str | None) -> Location | None:
         try:
             return wait_for(worker, session.open_store, spec)
         except RefundDeskError as error:
-            box = QMessageBox(QMessageBox.Icon.Warning, _tr("Refund Desk"), error.text())
-            retry = box.addButton(_tr("Retry"), QMessageBox.ButtonRole.AcceptRole)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("App", "Refund Desk"),
+                error.text(),
+            )
+            retry = box.addButton(
+                QCoreApplication.translate("App", "Retry"), QMessageBox.ButtonRole.AcceptRole
+            )
             other = box.addButton(
-                _tr("Choose another database…"), QMessageBox.ButtonRole.ActionRole
+                QCoreApplication.translate("App", "Choose another database…"),
+                QMessageBox.ButtonRole.ActionRole,
             )
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
@@ -107,7 +112,7 @@ def main(args: argparse.Namespace) -> int:
         window.show()
         return app.exec()
     except RefundDeskError as error:
-        QMessageBox.critical(None, _tr("Refund Desk"), error.text())
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Refund Desk"), error.text())
         return 1
     finally:
         worker.stop()

@@ -18,6 +18,7 @@ def _settings_in_tmp(tmp_path, qapp):
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     i18n.register_font(qapp)
+    i18n.install_language(qapp, "zh")
     yield
 
 

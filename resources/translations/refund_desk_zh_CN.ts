@@ -1,0 +1,671 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../forms/action_dialog.ui" line="18" />
+        <source>Opinion (cause and solution)</source>
+        <translation>处理意见（说明原因，并制定解决方案）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/action_dialog.ui" line="25" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../forms/action_dialog.ui" line="32" />
+        <source>Leader's approval</source>
+        <translation>领导审批</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../refund_desk/app.py" line="30" />
+        <source>Making the demo office…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/app.py" line="45" />
+        <source>Demo users: {names}. The password of each is {password}.</source>
+        <translation>演示用户：{names}，密码均为 {password}。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/app.py" line="63" />
+        <location filename="../../refund_desk/app.py" line="115" />
+        <source>Refund Desk</source>
+        <translation>退款台</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/app.py" line="67" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/app.py" line="70" />
+        <source>Choose another database…</source>
+        <translation>选择其他数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../refund_desk/ui/database_dialog.py" line="47" />
+        <source>Refund database (*.db);;All files (*)</source>
+        <translation>退款数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/database_dialog.py" line="49" />
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/database_dialog.py" line="51" />
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/database_dialog.py" line="59" />
+        <source>Give the database file.</source>
+        <translation>请填写数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/database_dialog.py" line="65" />
+        <source>Give the administrator's user name.</source>
+        <translation>请填写管理员的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/database_dialog.py" line="73" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/database_dialog.py" line="75" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="6" />
+        <source>Refund Desk — choose the database</source>
+        <translation>退款台 — 选择数据库</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="10" />
+        <source>Choose the refund database on the shared drive, or create a new one.</source>
+        <translation>请选择共享盘上的退款数据库，或新建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="16" />
+        <source>Open an existing database</source>
+        <translation>打开已有数据库</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="22" />
+        <source>Create a new database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="29" />
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="36" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="43" />
+        <source>First system administrator</source>
+        <translation>第一个系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="47" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="54" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="61" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../forms/database_dialog.ui" line="72" />
+        <source>Password again</source>
+        <translation>再输一次密码</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseStatus</name>
+    <message>
+        <location filename="../../refund_desk/ui/status.py" line="38" />
+        <source>Database connected: {where}</source>
+        <translation>数据库已连接：{where}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/status.py" line="39" />
+        <source>Database read-only: {where} (nothing can be saved)</source>
+        <translation>数据库只读：{where}（无法保存）</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/status.py" line="40" />
+        <source>Database unreachable: {where} (retrying)</source>
+        <translation>数据库无法连接：{where}（正在重试）</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/status.py" line="41" />
+        <source>Database busy (another PC is writing): {where}</source>
+        <translation>数据库忙（其他电脑正在写入）：{where}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/status.py" line="61" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/status.py" line="65" />
+        <source>Last refresh: {at}</source>
+        <translation>最后刷新：{at}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../refund_desk/ui/login_dialog.py" line="23" />
+        <source>Database: {where}</source>
+        <translation>数据库：{where}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/login_dialog.py" line="37" />
+        <source>Type your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/login_dialog.py" line="41" />
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/login_dialog.ui" line="6" />
+        <source>Refund Desk — log in</source>
+        <translation>退款台 — 登录</translation>
+    </message>
+    <message>
+        <location filename="../../forms/login_dialog.ui" line="18" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../forms/login_dialog.ui" line="25" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="40" />
+        <source>Refund form</source>
+        <translation>退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="41" />
+        <source>My queue</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="42" />
+        <source>Shift handover</source>
+        <translation>值班交接</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="43" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="44" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="56" />
+        <source>The handover sheet is not installed.</source>
+        <translation>值班交接单尚未安装。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="63" />
+        <source>Statistics are not installed yet.</source>
+        <translation>统计功能尚未安装。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="77" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="78" />
+        <source>New refund</source>
+        <translation>新建退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="81" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="82" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="83" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="83" />
+        <location filename="../../refund_desk/ui/main_window.py" line="95" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="96" />
+        <source>The language changes the next time Refund Desk starts.</source>
+        <translation>界面语言将在下次启动退款台时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/main_window.py" line="105" />
+        <source>My queue ({n})</source>
+        <translation>待办（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTab</name>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="75" />
+        <source>Waiting for me: {n}</source>
+        <translation>待我处理：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="76" />
+        <source>overdue: {n}</source>
+        <translation>已超时：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="84" />
+        <source>All steps</source>
+        <translation>全部步骤</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="111" />
+        <source>Select the refunds to approve first.</source>
+        <translation>请先选择要审批的退款单。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="120" />
+        <source>Approve</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="121" />
+        <source>None of the selected refunds is yours to approve.</source>
+        <translation>所选退款单都不归您审批。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="128" />
+        <source>Approve {n} refunds, total {total}:</source>
+        <translation>审批 {n} 张退款单，合计 {total}：</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="133" />
+        <source>Not yours to approve (skipped): {forms}</source>
+        <translation>不归您审批（已跳过）：{forms}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="138" />
+        <source>Approve selected</source>
+        <translation>批量审批</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="153" />
+        <source>Some were not approved</source>
+        <translation>部分退款单未能审批</translation>
+    </message>
+    <message>
+        <location filename="../../forms/queue_tab.ui" line="17" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../forms/queue_tab.ui" line="24" />
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../forms/queue_tab.ui" line="31" />
+        <source>Overdue only</source>
+        <translation>只看超时</translation>
+    </message>
+    <message>
+        <location filename="../../forms/queue_tab.ui" line="36" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../forms/queue_tab.ui" line="41" />
+        <source>Approve selected…</source>
+        <translation>批量审批…</translation>
+    </message>
+</context>
+<context>
+    <name>RefundForm</name>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="66" />
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="96" />
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="126" />
+        <source>Purchase time</source>
+        <translation>购买时间</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="156" />
+        <source>Paying bank</source>
+        <translation>支付银行</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="182" />
+        <source>Bank name</source>
+        <translation>银行名称</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="208" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="238" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="268" />
+        <source>Fault</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="294" />
+        <source>Fault description</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="330" />
+        <source>Customer's view</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="366" />
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="392" />
+        <source>Handling department</source>
+        <translation>问题处理部门</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="431" />
+        <source>New refund</source>
+        <translation>新建退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="438" />
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="452" />
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="461" />
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../forms/refund_form.ui" line="469" />
+        <source>Step history</source>
+        <translation>处理记录</translation>
+    </message>
+</context>
+<context>
+    <name>RefundTab</name>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="126" />
+        <source>New refund (not saved yet)</source>
+        <translation>新退款申请（尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="129" />
+        <source>Reporting department: Customer service · complaint opened {at}</source>
+        <translation>申报部门：客服部 · 投诉受理于 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="135" />
+        <source>Form no. {form_no}</source>
+        <translation>编号 {form_no}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="139" />
+        <source>Reporting department: {dept} · reported {at} · submitted by {who} · version {version}, last changed by {changer} at {changed}</source>
+        <translation>申报部门：{dept} · 上报时间 {at} · 提交人 {who} · 第 {version} 版，{changer} 于 {changed} 最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="180" />
+        <source>Nothing for you to do on this form</source>
+        <translation>此单暂无您可办理的操作</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="212" />
+        <location filename="../../refund_desk/ui/refund_tab.py" line="282" />
+        <source>Correct the fields marked in red first.</source>
+        <translation>请先改正标红的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="219" />
+        <location filename="../../refund_desk/ui/refund_tab.py" line="266" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="238" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="291" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="293" />
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+</context>
+<context>
+    <name>RefundTableModel</name>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="50" />
+        <source>Form no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="51" />
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="52" />
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="53" />
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="54" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="55" />
+        <source>Current step</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="56" />
+        <source>Since</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="57" />
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="58" />
+        <source>Submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="59" />
+        <source>Clocks</source>
+        <translation>各项时限</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="130" />
+        <source> (president asked)</source>
+        <translation>（已请总裁批示）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <location filename="../../refund_desk/ui/search_tab.py" line="66" />
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/search_tab.py" line="84" />
+        <source>{n} refunds found</source>
+        <translation>共找到 {n} 张退款单</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/search_tab.py" line="86" />
+        <source> (showing the newest {n}; narrow the search)</source>
+        <translation>（只显示最新的 {n} 张，请缩小范围）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/search_tab.ui" line="11" />
+        <source>Form / order / mobile</source>
+        <translation>编号 / 订单号 / 手机号</translation>
+    </message>
+    <message>
+        <location filename="../../forms/search_tab.ui" line="18" />
+        <source>Complaint date from</source>
+        <translation>投诉日期从</translation>
+    </message>
+    <message>
+        <location filename="../../forms/search_tab.ui" line="24" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../forms/search_tab.ui" line="31" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTab</name>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="35" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="35" />
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="35" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="39" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="45" />
+        <source>Refunds of %1</source>
+        <translation>%1 的退款单</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="49" />
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+</context>
+<context>
+    <name>StepTableModel</name>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="175" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="176" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="177" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="178" />
+        <source>Opinion / reason</source>
+        <translation>处理意见 / 原因</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="179" />
+        <source>Executor</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/table_models.py" line="180" />
+        <source>Leader's approval</source>
+        <translation>领导审批</translation>
+    </message>
+</context>
+</TS>
