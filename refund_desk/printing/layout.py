@@ -30,8 +30,8 @@ from . import fonts
 from .meta import PrintMeta
 
 MARGIN = 12 * mm
-FOOTER = 22 * mm  # room under the frame for the print stamp and the QR code
-QR_SIZE = 19 * mm
+FOOTER = 20 * mm  # room under the frame for the print stamp and the QR code
+QR_SIZE = 17 * mm
 GRID = colors.black
 FAINT = colors.HexColor("#777777")
 NONE = "无"  # the seed: every item is required; write 无 where there is nothing
@@ -52,7 +52,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "title": ParagraphStyle(
-            "title", parent=base, fontSize=17, leading=22, alignment=TA_CENTER, spaceAfter=3 * mm
+            "title", parent=base, fontSize=17, leading=21, alignment=TA_CENTER, spaceAfter=2 * mm
         ),
         "head": ParagraphStyle("head", parent=base, fontSize=10, leading=13),
         "tiny_center": ParagraphStyle(

@@ -61,8 +61,8 @@ def _grid(
             *[
                 ("GRID", (0, 0), (-1, -1), 0.6, GRID),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 *extra,
             ]
         )
@@ -88,8 +88,10 @@ def _long(label: str, text: str) -> Table:
                 ("BOX", (0, 0), (-1, -1), 0.6, GRID),
                 ("LINEAFTER", (0, 0), (0, -1), 0.6, GRID),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 1), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
             ]
         )
     )
@@ -113,9 +115,9 @@ def _header(view: RefundView) -> Table:
 
 def _fields(view: RefundView, fault_labels: Mapping[str, str] | None) -> list[Flowable]:
     state = view.state.label.zh
+    fault = (fault_name(view.fault_category, fault_labels), view.fault_description)
     return [
-        _long("故障现象", fault_name(view.fault_category, fault_labels)),
-        _long("故障描述", view.fault_description or layout.NONE),
+        _long("故障现象", "\n".join(t for t in fault if t)),
         _pairs(
             [
                 ("手机号码", view.phone, "购买时间", local_minute(view.purchase_time)),
@@ -150,7 +152,7 @@ def _opinion_text(step: StepView | None) -> str:
 def _signature_row(step: StepView | None) -> Table:
     """执行人 / 日期 / 领导审批 as recorded, each name followed by an empty box for the ink."""
     sign = para("签字", "hint")
-    widths = (14 * mm, 22 * mm, 26 * mm, 10 * mm, 30 * mm, 18 * mm, 22 * mm)
+    widths = (14 * mm, 22 * mm, 26 * mm, 12 * mm, 29 * mm, 18 * mm, 22 * mm)
     widths = (*widths, WIDTH - sum(widths))
     data = [
         [
@@ -173,7 +175,7 @@ def _signature_row(step: StepView | None) -> Table:
             ("LINEAFTER", (1, 0), (1, 0), 0.3, layout.FAINT),
             ("LINEAFTER", (6, 0), (6, 0), 0.3, layout.FAINT),
         ],
-        min_heights=[10 * mm],
+        min_heights=[9 * mm],
     )
 
 
@@ -187,15 +189,18 @@ def _block(heading: str, step: StepView | None) -> Flowable:
         hAlign="LEFT",
         splitByRow=1,
         repeatRows=1,
-        minRowHeights=None if text else [0, 12 * mm],  # room to write by hand
+        minRowHeights=None if text else [0, 11 * mm],  # room to write by hand
     )
     table.setStyle(
         layout.table_style(
             *[
                 ("BOX", (0, 0), (-1, -1), 0.6, GRID),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                # the pieces of one text read as one paragraph
+                ("TOPPADDING", (0, 2), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 1), (-1, -2), 0),
                 ("LEFTPADDING", (0, 1), (-1, -1), 10),
             ]
         )
