@@ -12,8 +12,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(*args, stdin: str = "", env_extra: dict | None = None, timeout: int = 120):
     env = {**os.environ, "PYTHONPATH": str(ROOT), **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "refund_desk", *args], input=stdin,
-                          capture_output=True, text=True, env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "refund_desk", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
 
 
 def one_clear_line(result):
@@ -45,8 +51,21 @@ def test_env_var_names_the_database(demo_db):
 def test_init_user_add_list_passwd_disable(tmp_path):
     db = str(tmp_path / "new.db")
     assert run("--db", db, "init", "--admin", "root", stdin="secret1\n").returncode == 0
-    assert run("--db", db, "user", "add", "wang", "--role", "clerk,cs_lead",
-               "--display", "王小丽", stdin="pw1234\n").returncode == 0
+    assert (
+        run(
+            "--db",
+            db,
+            "user",
+            "add",
+            "wang",
+            "--role",
+            "clerk,cs_lead",
+            "--display",
+            "王小丽",
+            stdin="pw1234\n",
+        ).returncode
+        == 0
+    )
     listed = run("--db", db, "user", "list").stdout
     assert "wang\t王小丽\tclerk,cs_lead\t启用" in listed and "root" in listed
     assert run("--db", db, "user", "passwd", "wang", stdin="newpass\n").returncode == 0
@@ -58,8 +77,9 @@ def test_init_user_add_list_passwd_disable(tmp_path):
 def test_english_output(tmp_path):
     db = str(tmp_path / "en.db")
     assert "Database ready" in run("--lang", "en", "--db", db, "init").stdout
-    line = one_clear_line(run("--lang", "en", "--db", db, "user", "add", "x", "--role", "boss",
-                              stdin="secret\n"))
+    line = one_clear_line(
+        run("--lang", "en", "--db", db, "user", "add", "x", "--role", "boss", stdin="secret\n")
+    )
     assert "There is no role “boss”" in line
 
 

@@ -181,3 +181,45 @@ def test_two_processes_edit_the_same_refund(sqlite_office, tmp_path):
     view = queries.get_refund(saved.refund_id)
     assert (view.order_no, str(view.amount), view.version) == ("TK70000001", "11.11", 2)
     assert Conflict  # the type the second process caught
+
+
+def test_an_older_database_is_backed_up_then_migrated(sqlite_url, monkeypatch, tmp_path):
+    session.open_store(sqlite_url, create=True)
+    dbmod.DB.obj.close()
+
+    def v2(database):
+        database.execute_sql("ALTER TABLE refund ADD COLUMN note_v2 TEXT DEFAULT ''")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, (2, v2)))
+    monkeypatch.setattr(migrations, "LATEST", 2)
+    session.open_store(sqlite_url)
+    backups = list(Path(sqlite_url).parent.glob("refunds.db.v1-*.bak"))
+    assert len(backups) == 1 and maintenance.integrity_of(str(backups[0])) == "ok"
+    with dbmod.connection() as db:
+        assert migrations.current_version(db) == 2
+        assert "note_v2" in [c.name for c in db.get_columns("refund")]
+
+
+def test_demo_fills_every_state(sqlite_url):
+    import datetime as dt
+
+    from refund_desk.domain.workflow import Action, State
+    from refund_desk.store import demo, settings
+    from refund_desk.store.models import Refund, StepRecord
+
+    session.open_store(sqlite_url, create=True)
+    demo.fill(count=200, seed=7)
+    with dbmod.connection():
+        states = {r.state for r in Refund.select(Refund.state).distinct()}
+        outcomes = {r.outcome for r in Refund.select(Refund.outcome).distinct()}
+        actions = {s.action for s in StepRecord.select(StepRecord.action).distinct()}
+    assert states >= {s.value for s in State} - {State.NOT_CREDITED.value}
+    assert outcomes >= {"refunded", "not_credited", "cancelled"}
+    assert {Action.SEND_BACK, Action.PRESIDENT_OPINION, Action.TRACK} <= set(actions)
+    now = dt.datetime.now(dt.UTC)
+    rows = queries.search(limit=1000)
+    overdue = [
+        r for r in rows if any(c.overdue for c in r.clocks(now, settings.calendar()).values())
+    ]
+    assert overdue, "the demo shows some overdue cases"
+    assert maintenance.check().ok
