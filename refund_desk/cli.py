@@ -156,6 +156,19 @@ def cmd_calendar(args) -> int:
     return 0
 
 
+def cmd_category(args) -> int:
+    from .store import settings
+
+    session.open_store(args.db)
+    if args.category_command == "add":
+        settings.add_fault_category(args.code, args.label, args.en or "", Actor.command_line())
+        say(f"已添加故障现象：{args.label}", f"Fault category added: {args.label}")
+    else:
+        for code, label in settings.fault_categories():
+            print(f"{code}\t{label.zh}\t{label.en}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="refund-desk",
@@ -213,6 +226,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=["working", "off", "clear"])
     p.add_argument("--note")
     p.set_defaults(func=cmd_calendar)
+
+    p = sub.add_parser("category", help="故障现象列表（可扩充）")
+    cs = p.add_subparsers(dest="category_command", required=True, parser_class=_Parser)
+    cs.add_parser("list", help="列出")
+    q = cs.add_parser("add", help="添加或恢复一个故障现象")
+    q.add_argument("code")
+    q.add_argument("label", help="中文名称")
+    q.add_argument("--en", help="English label")
+    p.set_defaults(func=cmd_category)
 
     for module_name in COMMAND_MODULES:
         try:

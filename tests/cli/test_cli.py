@@ -143,3 +143,20 @@ def test_tampered_audit_fails_check(demo_db):
 def test_calendar_override(demo_db):
     result = run("--db", str(demo_db), "calendar", "2027-02-06", "working", "--note", "调休")
     assert result.returncode == 0 and "工作日" in result.stdout
+
+
+def test_fault_categories_are_extensible(demo_db):
+    added = run(
+        "--db",
+        str(demo_db),
+        "category",
+        "add",
+        "changed_mind",
+        "客户改变主意",
+        "--en",
+        "Changed mind",
+    )
+    assert added.returncode == 0, added.stderr
+    listed = run("--db", str(demo_db), "category", "list").stdout.splitlines()
+    assert listed[0].startswith("no_ticket_code\t扣款成功但未收到订单号及出票验证码")
+    assert "changed_mind\t客户改变主意\tChanged mind" in listed
