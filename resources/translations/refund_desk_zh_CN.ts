@@ -174,6 +174,214 @@
     </message>
 </context>
 <context>
+    <name>HandoverTab</name>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="50" />
+        <source>List</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="51" />
+        <source>Form no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="52" />
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="53" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="54" />
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="55" />
+        <source>Result / reason</source>
+        <translation>结果 / 原因</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="56" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="79" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="105" />
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="107" />
+        <source>signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="109" />
+        <source>open</source>
+        <translation>填写中</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="165" />
+        <source>No sheet chosen: pick one on the left or start a new one.</source>
+        <translation>未选交接单：请在左边选一张，或新建一张。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="167" />
+        <source>{shift} {start} – {end} · filled {filled} · hands over: {by} · takes over: {taker}</source>
+        <translation>{shift} {start} – {end} · 填表时间 {filled} · 交接人：{by} · 接交人：{taker}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="177" />
+        <source>signed and confirmed: read-only</source>
+        <translation>已签字并确认：只读</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="179" />
+        <source>signed, waiting for the incoming user</source>
+        <translation>已签字，等待接班人确认</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="186" />
+        <source>Processed by finance</source>
+        <translation>财务已处理</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="187" />
+        <source>Submitted to finance</source>
+        <translation>已提交财务</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="188" />
+        <source>Returned by finance</source>
+        <translation>财务退回</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/handover_tab.py" line="246" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="19" />
+        <source>Handover sheets</source>
+        <translation>值班交接单</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="42" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="58" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="81" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="104" />
+        <source>New handover sheet</source>
+        <translation>新建交接单</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="127" />
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="133" />
+        <source>Expected on duty</source>
+        <translation>应到值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="149" />
+        <source>Present</source>
+        <translation>实到值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="165" />
+        <source>Late</source>
+        <translation>迟到人员</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="181" />
+        <source>Left early</source>
+        <translation>早退人员</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="197" />
+        <source>Absent</source>
+        <translation>旷工人员</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="218" />
+        <source>Work completed (one item per line)</source>
+        <translation>完成工作明细（每行一项）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="238" />
+        <source>Items others must follow up (one per line)</source>
+        <translation>需其他人员跟进交接明细（每行一项）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="262" />
+        <source>Refund forms in this shift (add notes only)</source>
+        <translation>本班退款单统计（只能添加备注）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="284" />
+        <source>Was the room cleaned?</source>
+        <translation>卫生是否打扫</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="294" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="301" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="315" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="322" />
+        <source>Sign as outgoing</source>
+        <translation>交接人签字</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="333" />
+        <source>Incoming user</source>
+        <translation>接交人</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="349" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../forms/handover_tab.ui" line="369" />
+        <source>Confirm taking over</source>
+        <translation>接班确认</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../refund_desk/ui/login_dialog.py" line="23" />
