@@ -18,8 +18,9 @@ class RefundFilter(QSortFilterProxyModel):
         self.overdue_only = False
 
     def set_filter(self, state: State | None, text: str, overdue_only: bool) -> None:
+        self.beginFilterChange()
         self.state, self.text, self.overdue_only = state, text.strip().upper(), overdue_only
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         model: RefundTableModel = self.sourceModel()
