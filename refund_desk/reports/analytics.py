@@ -193,7 +193,8 @@ def step_times(where) -> list[StepTime]:
         rows = [(s, len(v), statistics.median(v), _p90(v)) for s, v in by_state.items()]
     order = {s: i for i, s in enumerate(State)}
     return sorted(
-        (StepTime(State(s), n, m, p) for s, n, m, p in rows), key=lambda t: order[t.state]
+        (StepTime(State(s), n, round(m, 1), round(p, 1)) for s, n, m, p in rows),
+        key=lambda t: order[t.state],
     )
 
 

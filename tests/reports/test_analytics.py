@@ -1,0 +1,99 @@
+"""Analytics for a period against a hand-computed office."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from refund_desk.domain.workflow import Action, Clock, State
+from refund_desk.reports import analytics
+
+from .conftest import office_time
+
+M = dt.timedelta(minutes=1)
+NOW = office_time("2026-10-20 10:00")
+
+
+def _office(maker):
+    r1 = maker.refund("128.50", "2026-10-05 10:00", bank="boc")
+    r2 = maker.refund(
+        "200.00",
+        "2026-10-06 10:00",
+        gaps={Action.LEAD_APPROVE: 20 * M, Action.SUBMIT_TO_FINANCE: 120 * M},
+    )
+    r3 = maker.refund("58.00", "2026-10-07 10:00", upto=Action.SUBMIT_TO_FINANCE)
+    r3 = maker.step(r3, "cashier", Action.NOT_CREDITED, office_time("2026-10-07 10:40"))
+    r3 = maker.step(r3, "clerk", Action.TELL_CUSTOMER, office_time("2026-10-07 10:50"))
+    r4 = maker.refund("20.00", "2026-10-08 10:00", upto=Action.SUBMIT)
+    r4 = maker.step(r4, "lead", Action.CANCEL, office_time("2026-10-08 10:30"), reason="撤销")
+    r5 = maker.refund(
+        "300.00", "2026-10-12 10:00", upto=Action.SUBMIT_TO_FINANCE, fault_category="order_conflict"
+    )
+    maker.refund("999.00", "2026-11-02 10:00")  # outside the period
+    return r1, r2, r3, r4, r5
+
+
+def test_counts_amounts_and_groups(maker):
+    _office(maker)
+    a = analytics.analyse(dt.date(2026, 10, 1), dt.date(2026, 10, 31), "week", now=NOW)
+    assert (a.count, a.amount) == (5, Decimal("706.50"))
+    assert (a.closed, a.paid, a.success_rate) == (4, 2, 0.5)
+    assert {g.key: (g.count, g.amount) for g in a.by_category} == {
+        "no_ticket_code": (4, Decimal("406.50")),
+        "order_conflict": (1, Decimal("300.00")),
+    }
+    assert {g.key: g.count for g in a.by_bank} == {"icbc": 4, "boc": 1}
+    assert {g.key: g.count for g in a.by_step} == {
+        State.CUSTOMER_TOLD.value: 3,
+        State.CANCELLED.value: 1,
+        State.CASHIER_CHECK.value: 1,
+    }
+    assert [(g.key, g.count, g.amount) for g in a.trend] == [
+        ("2026-W41", 4, Decimal("406.50")),
+        ("2026-W42", 1, Decimal("300.00")),
+    ]
+    monthly = analytics.analyse(dt.date(2026, 10, 1), dt.date(2026, 11, 30), "month", now=NOW)
+    assert [(g.key, g.count) for g in monthly.trend] == [("2026-10", 5), ("2026-11", 1)]
+
+
+def test_time_per_step_median_and_p90(maker):
+    _office(maker)
+    a = analytics.analyse(dt.date(2026, 10, 1), dt.date(2026, 10, 31), now=NOW)
+    times = {t.state: t for t in a.step_times}
+    # lead review: 10, 20, 10, 30 (cancelled), 10 minutes
+    lead = times[State.LEAD_REVIEW]
+    assert (lead.count, lead.median_s, lead.p90_s) == (5, 600, 1560)
+    # every draft was submitted 3 minutes after it was opened
+    assert (times[State.DRAFT].count, times[State.DRAFT].median_s) == (5, 180)
+    # CS waited 10, 120, 10 and 10 minutes before submitting to finance
+    cs = times[State.CS_SUBMIT]
+    assert (cs.count, cs.median_s, cs.p90_s) == (4, 600, 600 + 0.7 * 6600)
+    assert State.CASHIER_CHECK in times and times[State.CASHIER_CHECK].count == 3
+
+
+def test_sla_compliance_and_overdue_cases(maker):
+    _, r2, _, _, r5 = _office(maker)
+    a = analytics.analyse(dt.date(2026, 10, 1), dt.date(2026, 10, 31), now=NOW)
+    sla = {c.clock: (c.measured, c.met, c.missed) for c in a.sla}
+    assert sla == {
+        Clock.FORM_10MIN: (5, 5, 0),
+        Clock.CS_60MIN: (4, 3, 1),
+        Clock.FINANCE_12H: (4, 3, 1),
+        Clock.PAYMENT_3WD: (2, 2, 0),
+    }
+    assert [(o.form_no, o.clock, o.stopped_at is None) for o in a.overdue] == [
+        (r2.form_no, Clock.CS_60MIN, False),
+        (r5.form_no, Clock.FINANCE_12H, True),
+    ]
+    assert a.overdue[0].late_by == dt.timedelta(minutes=60)
+
+
+def test_empty_period(office):
+    a = analytics.analyse(dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+    assert (a.count, a.amount, a.success_rate, a.step_times, a.trend) == (
+        0,
+        Decimal("0.00"),
+        None,
+        [],
+        [],
+    )
