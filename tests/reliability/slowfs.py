@@ -1,0 +1,135 @@
+"""A slow share stand-in: a FUSE passthrough (fusepy) that adds a delay to every file operation.
+
+    python -m tests.reliability.slowfs BACKING MOUNTPOINT --delay-ms 2
+
+Runs in the foreground until killed; killing it (-9) makes the share vanish mid-transaction.
+Locks are POSIX locks kept by the kernel (no `lock` operation here), which is what several
+processes on one machine need."""
+
+from __future__ import annotations
+
+import argparse
+import ctypes.util
+import errno
+import os
+import sys
+import threading
+import time
+
+if not ctypes.util.find_library("fuse") and os.path.exists("/lib/x86_64-linux-gnu/libfuse.so.2"):
+    os.environ.setdefault("FUSE_LIBRARY_PATH", "/lib/x86_64-linux-gnu/libfuse.so.2")
+
+from fuse import FUSE, FuseOSError, Operations
+
+
+class SlowPassthrough(Operations):
+    def __init__(self, root: str, delay_s: float) -> None:
+        self.root = os.path.realpath(root)
+        self.delay = delay_s
+        self.rwlock = threading.Lock()
+
+    def _path(self, path: str) -> str:
+        return os.path.join(self.root, path.lstrip("/"))
+
+    def __call__(self, op, path, *args):
+        if self.delay:
+            time.sleep(self.delay)
+        return super().__call__(op, path, *args)
+
+    def access(self, path, mode):
+        if not os.access(self._path(path), mode):
+            raise FuseOSError(errno.EACCES)
+
+    def chmod(self, path, mode):
+        return os.chmod(self._path(path), mode)
+
+    def chown(self, path, uid, gid):
+        return os.chown(self._path(path), uid, gid)
+
+    def create(self, path, mode, fi=None):
+        return os.open(self._path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+
+    def flush(self, path, fh):
+        return os.fsync(fh)
+
+    def fsync(self, path, datasync, fh):
+        return os.fdatasync(fh) if datasync else os.fsync(fh)
+
+    def getattr(self, path, fh=None):
+        st = os.lstat(self._path(path))
+        keys = (
+            "st_atime",
+            "st_ctime",
+            "st_gid",
+            "st_mode",
+            "st_mtime",
+            "st_nlink",
+            "st_size",
+            "st_uid",
+        )
+        return {key: getattr(st, key) for key in keys}
+
+    def mkdir(self, path, mode):
+        return os.mkdir(self._path(path), mode)
+
+    def open(self, path, flags):
+        return os.open(self._path(path), flags)
+
+    def read(self, path, size, offset, fh):
+        return os.pread(fh, size, offset)
+
+    def readdir(self, path, fh):
+        return [".", "..", *os.listdir(self._path(path))]
+
+    def release(self, path, fh):
+        return os.close(fh)
+
+    def rename(self, old, new):
+        return os.rename(self._path(old), self._path(new))
+
+    def rmdir(self, path):
+        return os.rmdir(self._path(path))
+
+    def statfs(self, path):
+        st = os.statvfs(self._path(path))
+        keys = (
+            "f_bavail",
+            "f_bfree",
+            "f_blocks",
+            "f_bsize",
+            "f_favail",
+            "f_ffree",
+            "f_files",
+            "f_flag",
+            "f_frsize",
+            "f_namemax",
+        )
+        return {key: getattr(st, key) for key in keys}
+
+    def truncate(self, path, length, fh=None):
+        with open(self._path(path), "r+b") as f:
+            f.truncate(length)
+
+    def unlink(self, path):
+        return os.unlink(self._path(path))
+
+    def utimens(self, path, times=None):
+        return os.utime(self._path(path), times)
+
+    def write(self, path, data, offset, fh):
+        return os.pwrite(fh, data, offset)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("backing")
+    parser.add_argument("mountpoint")
+    parser.add_argument("--delay-ms", type=float, default=2.0)
+    args = parser.parse_args(argv)
+    ops = SlowPassthrough(args.backing, args.delay_ms / 1000)
+    FUSE(ops, args.mountpoint, foreground=True, nothreads=False, allow_other=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
