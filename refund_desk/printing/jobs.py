@@ -3,7 +3,9 @@ command line run (on a background thread in the app: these touch the database)."
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..store import db as dbmod
 from ..store import handover as handover_store
@@ -11,7 +13,7 @@ from ..store import printlog, queries, settings
 from ..store.actors import Actor, utcnow
 from ..store.models import MonthlyReport
 from .handover import render_handover
-from .meta import PrintMeta
+from .meta import PrintMeta, parse_qr
 from .refund_form import Progress, render_refund, render_refunds
 from .stats import TITLES, StatsSheet, render_stats
 
@@ -20,8 +22,11 @@ def meta_for(actor: Actor, ref: str, version: int) -> PrintMeta:
     return PrintMeta(ref, version, utcnow(), actor.display_name)
 
 
+HANDOVER_PREFIX = "交接单-"
+
+
 def handover_ref(handover_id: int) -> str:
-    return f"交接单-{handover_id}"
+    return f"{HANDOVER_PREFIX}{handover_id}"
 
 
 def stats_ref(sheet: StatsSheet) -> str:
@@ -94,3 +99,37 @@ def stats_pdf(actor: Actor, sheet: StatsSheet, log: bool = True) -> bytes:
     if log:
         printlog.log_print(actor, f"stats_{sheet.kind}", ref, version)
     return data
+
+
+@dataclass(frozen=True)
+class PrintoutStatus:
+    ref: str
+    printed_version: int
+    current_version: int
+
+    @property
+    def stale(self) -> bool:
+        return self.printed_version != self.current_version
+
+
+def printout_status(qr_text: str) -> PrintoutStatus:
+    """Compare a scanned printout's QR code with the record as it is now (raises NotFound when
+    no record has that reference, ValueError when the code is not one of ours)."""
+    printed = parse_qr(qr_text)
+    ref = printed["ref"]
+    return PrintoutStatus(ref, int(printed["version"]), current_version(ref))
+
+
+def current_version(ref: str) -> int:
+    if ref.startswith(HANDOVER_PREFIX) and ref.removeprefix(HANDOVER_PREFIX).isdigit():
+        return handover_store.get_handover(int(ref.removeprefix(HANDOVER_PREFIX))).version
+    with dbmod.connection():
+        reports = list(MonthlyReport.select(MonthlyReport.kind, MonthlyReport.month))
+    if reports:
+        monthly = importlib.import_module("refund_desk.reports.monthly")
+        for report in reports:
+            if monthly.sheet_number(report.kind, report.month) == ref:
+                return report_version(
+                    StatsSheet(report.kind, report.month, ref, "", utcnow().date(), "")
+                )
+    return queries.get_refund(form_no=ref).version

@@ -163,3 +163,22 @@ def test_cli_errors_are_one_line(demo_db, tmp_path):
     assert bad_month.returncode == 2
     assert "YYYY-MM" in bad_month.stderr and "Traceback" not in bad_month.stderr
     assert len(bad_month.stderr.strip().splitlines()) == 1
+
+
+def test_a_scanned_printout_is_recognised_as_stale_after_a_change(office):
+    saved = office.new_refund()
+    meta = jobs.meta_for(office["clerk"], saved.form_no, saved.version)
+    assert not jobs.printout_status(meta.qr_text()).stale
+    office.carry(saved, ("clerk", Action.SUBMIT, {"opinion": ""}))
+    status = jobs.printout_status(meta.qr_text())
+    assert status.stale and status.printed_version == saved.version
+    assert status.current_version == saved.version + 1
+    now = dt.datetime.now(dt.UTC)
+    sheet = handover.create_handover(office["clerk"], "day", now - dt.timedelta(hours=8), now)
+    stamp = jobs.meta_for(office["clerk"], jobs.handover_ref(sheet.id), sheet.version)
+    assert jobs.printout_status(stamp.qr_text()).current_version == sheet.version
+    with pytest.raises(ValueError):
+        jobs.printout_status("https://example.com/not-ours")
+    unknown = jobs.meta_for(office["clerk"], "TD-1999-000001", 1)
+    with pytest.raises(NotFound):
+        jobs.printout_status(unknown.qr_text())
