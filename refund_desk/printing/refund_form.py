@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreakIfNotEmpty, Table
 
+from ..domain.errors import Text
 from ..domain.money import format_yuan
 from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES, OTHER_BANK
 from ..domain.workflow import Action, Block
@@ -250,6 +251,8 @@ def render_refunds(
     far) and with done == total once the file is complete; `cancelled()` is asked at the same
     moments, and a yes stops the work by raising `Cancelled`."""
     total = len(views)
+    if not total:
+        raise ValueError(Text("没有选中要打印的退款单。", "No refund is selected to print.").get())
 
     def reporter(done: int) -> Callable[[], None]:
         def report() -> None:

@@ -234,6 +234,8 @@ def test_a_batch_is_one_pdf_numbered_per_form_with_progress_and_cancel(office):
     with pytest.raises(Cancelled):
         render_refunds(views, meta_of, cancelled=cancel_after_two)
     assert len(asked) == 3
+    with pytest.raises(ValueError):
+        render_refunds([], meta_of)
 
 
 def test_amounts_print_as_yuan_with_two_decimals(office):
