@@ -649,20 +649,16 @@ class StatisticsTab(QWidget):
         lang = self.ctx.lang
         tables = {t.key: t for t in analytics_export.tables(result, lang)}
         rate = analytics_export._rate(result.success_rate)
-        self.summary.setText(
-            self.tr(
-                "{start} – {end}: {count} refunds, {amount} yuan; closed {closed}, paid {paid}; "
-                "success rate {rate}"
-            ).format(
-                start=result.date_from,
-                end=result.date_to,
-                count=result.count,
-                amount=format_yuan(result.amount),
-                closed=result.closed,
-                paid=result.paid,
-                rate=rate,
-            )
+        head = self.tr("{start} – {end}: {count} refunds, {amount} yuan").format(
+            start=result.date_from,
+            end=result.date_to,
+            count=result.count,
+            amount=format_yuan(result.amount),
         )
+        tail = self.tr("closed {closed}, paid {paid}; success rate {rate}").format(
+            closed=result.closed, paid=result.paid, rate=rate
+        )
+        self.summary.setText(f"{head}; {tail}")
         for key, source in (("category", "by_category"), ("bank", "by_bank"), ("step", "by_step")):
             table = tables[source]
             box = self.charts[key]
