@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreakIfNotEmpty, Tabl
 from ..domain.errors import Text
 from ..domain.money import format_yuan
 from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES, OTHER_BANK
-from ..domain.workflow import Action, Block
+from ..domain.workflow import Action, Block, State
 from ..store.queries import RefundView, StepView
 from . import layout
 from .layout import GRID, para
@@ -116,6 +116,9 @@ def _header(view: RefundView) -> Table:
 
 def _fields(view: RefundView, fault_labels: Mapping[str, str] | None) -> list[Flowable]:
     state = view.state.label.zh
+    cancel = _last(view, Action.CANCEL)
+    if view.state == State.CANCELLED and cancel and cancel.reason:
+        state += f"（{cancel.reason}）"
     fault = (fault_name(view.fault_category, fault_labels), view.fault_description)
     return [
         _long("故障现象", "\n".join(t for t in fault if t)),
@@ -137,10 +140,19 @@ def _fields(view: RefundView, fault_labels: Mapping[str, str] | None) -> list[Fl
     ]
 
 
-def _opinion_text(step: StepView | None) -> str:
-    if step is None:
-        return ""
+def _last(view: RefundView, action: Action) -> StepView | None:
+    return next((s for s in reversed(view.steps) if s.action == action), None)
+
+
+def _opinion_text(step: StepView | None, asked: StepView | None = None) -> str:
+    """What a block says; the president's block also shows who asked for it and why."""
     parts = []
+    if asked is not None:
+        parts.append(
+            f"【请总裁批示】{asked.reason}（{asked.executor}，{local_minute(asked.executed_at)}）"
+        )
+    if step is None:
+        return "\n".join(parts)
     if step.action == Action.NOT_CREDITED:
         parts.append(f"【{step.action.label.zh}】")
     if step.opinion:
@@ -180,8 +192,8 @@ def _signature_row(step: StepView | None) -> Table:
     )
 
 
-def _block(heading: str, step: StepView | None) -> Flowable:
-    text = _opinion_text(step)
+def _block(heading: str, step: StepView | None, asked: StepView | None = None) -> Flowable:
+    text = _opinion_text(step, asked)
     rows = [[para(heading, "head")]]
     rows += [[para(piece)] for piece in layout.chunks(text)] if text else [[para("")]]
     table = Table(
@@ -223,7 +235,8 @@ def story(
         *_fields(view, fault_labels),
     ]
     for block, heading in BLOCKS:
-        flow.append(_block(heading, view.latest_opinion(block)))
+        asked = _last(view, Action.REQUEST_PRESIDENT) if block == Block.PRESIDENT else None
+        flow.append(_block(heading, view.latest_opinion(block), asked))
     return flow
 
 

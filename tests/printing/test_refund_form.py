@@ -118,7 +118,7 @@ def test_every_label_and_recorded_value_is_printed(office, tmp_path):
         step = view.latest_opinion(block)
         assert step is not None, block
         assert_has(text, step.opinion, step.executor, local(step.executed_at))
-    assert_has(text, "张主管", "吴总监")
+    assert_has(text, "张主管", "吴总监", "【请总裁批示】客户投诉升级（Director")
     # 执行人 / 日期 / 领导审批 once per block
     assert squash(text).count("领导审批") == len(Block)
     assert_fonts_embedded(data, tmp_path)
@@ -236,6 +236,17 @@ def test_a_batch_is_one_pdf_numbered_per_form_with_progress_and_cancel(office):
     assert len(asked) == 3
     with pytest.raises(ValueError):
         render_refunds([], meta_of)
+
+
+def test_a_cancelled_form_says_why(office):
+    saved = office.carry(
+        office.new_refund(),
+        ("clerk", Action.SUBMIT, no_opinion()),
+        ("lead", Action.CANCEL, no_opinion(reason="客户撤销退款要求")),
+    )
+    view = queries.get_refund(saved.refund_id)
+    text = "".join(pages_text(render_refund(view, meta_of(view))))
+    assert_has(text, "当前状态", f"{view.state.label.zh}（客户撤销退款要求）")
 
 
 def test_amounts_print_as_yuan_with_two_decimals(office):
