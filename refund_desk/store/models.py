@@ -130,7 +130,8 @@ class Refund(BaseModel):
     updated_at = UTCDateTimeField()
 
     class Meta:
-        indexes = ((("state", "state_since"), False),)
+        # complaint_at: search lists newest first and filters by complaint date
+        indexes = ((("state", "state_since"), False), (("complaint_at",), False))
         constraints = [pw.Check("amount_fen > 0"), pw.Check("version >= 1")]
 
 
