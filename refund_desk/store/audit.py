@@ -91,10 +91,14 @@ def verify() -> ChainReport:
 
 
 def _verify() -> ChainReport:
+    # Others may append while we walk (no snapshot spans the statements): the head read before
+    # the walk bounds what must be there, the head read after it bounds what may be there.
     problems: list[str] = []
+    before = AuditHead.get_or_none(AuditHead.id == 1)
     prev = GENESIS
     expected_seq = 1
     count = 0
+    hash_at_head = None
     query = AuditLog.select().order_by(AuditLog.seq).tuples().iterator()
     for seq, at, actor, action, entity, entity_id, detail, prev_hash, digest in query:
         count += 1
@@ -108,14 +112,25 @@ def _verify() -> ChainReport:
             problems.append(f"audit row {seq}: content does not match its hash (altered)")
             break
         prev = digest
+        if before is not None and seq == before.last_seq:
+            hash_at_head = digest
         expected_seq += 1
     else:
-        head = AuditHead.get_or_none(AuditHead.id == 1)
-        if head is None:
+        after = AuditHead.get_or_none(AuditHead.id == 1)
+        if before is None or after is None:
             problems.append("audit head row is missing")
-        elif head.last_seq != count or head.last_hash != prev:
+        elif count > after.last_seq:
             problems.append(
-                f"audit head says {head.last_seq} rows but the log has {count} (rows removed "
+                f"audit head says {after.last_seq} rows but the log has {count} (rows added "
+                "outside the program)"
+            )
+        elif (
+            count < before.last_seq
+            or (before.last_seq and hash_at_head != before.last_hash)
+            or (count == after.last_seq and prev != after.last_hash)
+        ):
+            problems.append(
+                f"audit head says {before.last_seq} rows but the log has {count} (rows removed "
                 "at the end)"
             )
     return ChainReport(count, problems)
