@@ -55,7 +55,8 @@ def _attendance(view: HandoverView) -> Table:
         if isinstance(value, list | tuple):
             value = "、".join(str(v) for v in value)
         rows.append([para("考勤" if i == 0 else ""), para(label.zh), para(layout.or_none(value))])
-    table = Table(rows, colWidths=[LABEL_W, 28 * mm, WIDTH - LABEL_W - 28 * mm], hAlign="LEFT")
+    widths = [LABEL_W, 28 * mm, WIDTH - LABEL_W - 28 * mm]
+    table = layout.LabelledTable(rows, "考勤", colWidths=widths, hAlign="LEFT")
     table.setStyle(
         layout.table_style(
             ("BOX", (0, 0), (-1, -1), 0.6, GRID),
@@ -85,9 +86,8 @@ def _numbered(label: str, items: Sequence[str], hint: str) -> Table:
                 ]
             )
     rows.append([para(""), para(""), para(hint, "hint")])
-    table = Table(
-        rows, colWidths=[LABEL_W, 9 * mm, WIDTH - LABEL_W - 9 * mm], hAlign="LEFT", splitByRow=1
-    )
+    widths = [LABEL_W, 9 * mm, WIDTH - LABEL_W - 9 * mm]
+    table = layout.LabelledTable(rows, label, colWidths=widths, hAlign="LEFT", splitByRow=1)
     table.setStyle(
         layout.table_style(
             ("BOX", (0, 0), (-1, -1), 0.6, GRID),
@@ -141,7 +141,7 @@ def _refund_lists(view: HandoverView) -> Table:
             )
         if not lines:
             rows.append([para(""), para(""), para(layout.NONE, "small")] + [para("")] * 5)
-    table = Table(rows, colWidths=widths, hAlign="LEFT", splitByRow=1)
+    table = layout.LabelledTable(rows, "退款单统计", colWidths=widths, hAlign="LEFT", splitByRow=1)
     table.setStyle(
         layout.table_style(
             ("BOX", (0, 0), (-1, -1), 0.6, GRID),

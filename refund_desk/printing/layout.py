@@ -23,6 +23,7 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Paragraph,
+    Table,
     TableStyle,
 )
 
@@ -96,6 +97,23 @@ def chunks(text: str, limit: int = 220) -> list[str]:
 
 def or_none(text: str | None) -> str:
     return text.strip() if text and text.strip() else NONE
+
+
+class LabelledTable(Table):
+    """A table whose first column labels a section (考勤, 完成工作明细 …): where it runs on to
+    another page, the continuation's first cell repeats the label with （续）."""
+
+    def __init__(self, data: list, label: str = "", **kwargs) -> None:
+        super().__init__(data, **kwargs)  # reportlab makes the split parts the same way
+        self.label = label
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = super().split(avail_width, avail_height)
+        for part in parts:
+            part.label = self.label
+        for part in parts[1:]:
+            part._cellvalues[0][0] = para(f"{self.label}（续）")
+        return parts
 
 
 class StartForm(Flowable):

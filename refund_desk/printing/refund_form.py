@@ -82,7 +82,8 @@ def _long(label: str, text: str) -> Table:
     needs, with no line between its rows."""
     pieces = layout.chunks(text)
     data = [[para(label if i == 0 else ""), para(piece)] for i, piece in enumerate(pieces)]
-    table = Table(data, colWidths=[LABEL_W, WIDTH - LABEL_W], hAlign="LEFT", splitByRow=1)
+    widths = [LABEL_W, WIDTH - LABEL_W]
+    table = layout.LabelledTable(data, label, colWidths=widths, hAlign="LEFT", splitByRow=1)
     table.setStyle(
         layout.table_style(
             *[

@@ -158,5 +158,7 @@ def test_a_long_follow_up_list_continues_numbered_on_further_pages(office, tmp_p
         assert squash(f"{number}.{item}") in flat
     for number, page in enumerate(pages, start=1):
         assert_has(page, f"第 {number} 页 共 {len(pages)} 页", f"交接单-{sheet.id}")
+    # where the list runs on, the section says so
+    assert_has(pages[1], "需其他人员跟进交接明细（续）")
     assert_fonts_embedded(data, tmp_path)
     save_pngs(data, "handover_long")
