@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QPieSeries,
     QValueAxis,
 )
@@ -316,9 +317,15 @@ class ChartBox(QWidget):
                 series.append(f"{label} {n}", n)
         self.chart.addSeries(series)
 
-    def bars(self, title: str, categories: list[str], sets: list[tuple[str, list]]) -> None:
+    def bars(
+        self,
+        title: str,
+        categories: list[str],
+        sets: list[tuple[str, list]],
+        horizontal: bool = False,
+    ) -> None:
         self._reset(title)
-        series = QBarSeries()
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
         top = 0.0
         for name, values in sets:
             bar = QBarSet(name)
@@ -331,8 +338,9 @@ class ChartBox(QWidget):
         x.append(categories)
         y = QValueAxis()
         y.setRange(0, top * 1.1 if top else 1)
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        self.chart.addAxis(x, left if horizontal else bottom)
+        self.chart.addAxis(y, bottom if horizontal else left)
         series.attachAxis(x)
         series.attachAxis(y)
 
@@ -668,17 +676,18 @@ class StatisticsTab(QWidget):
             if key == "category":
                 box.pie(table.title, labels, counts)
             else:
-                box.bars(table.title, labels, [(table.headers[1], counts)])
+                box.bars(table.title, labels[::-1], [(table.headers[1], counts[::-1])], True)
         times = tables["step_times"]
         box = self.charts["times"]
         _fill(box.table, times.headers, times.rows)
         box.bars(
             times.title,
-            [str(r[0]) for r in times.rows],
+            [str(r[0]) for r in times.rows][::-1],
             [
-                (times.headers[2], [r[2] for r in times.rows]),
-                (times.headers[3], [r[3] for r in times.rows]),
+                (times.headers[2], [r[2] for r in times.rows][::-1]),
+                (times.headers[3], [r[3] for r in times.rows][::-1]),
             ],
+            True,
         )
         sla = tables["sla"]
         box = self.charts["sla"]
