@@ -175,7 +175,8 @@ class AuditHead(BaseModel):
 
 class PrintLog(BaseModel):
     at = UTCDateTimeField(index=True)
-    user = pw.ForeignKeyField(User, backref="+")
+    user = pw.ForeignKeyField(User, null=True, backref="+")  # NULL: printed from the CLI
+    actor = pw.CharField(max_length=60)  # who printed, as the audit log names them
     document = pw.CharField(max_length=24)  # refund | handover | stats_cs | stats_finance
     ref = pw.CharField(max_length=40)  # form number, handover id, month
     version = pw.IntegerField()

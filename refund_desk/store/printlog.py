@@ -4,14 +4,15 @@ be matched to its record, and a printout older than the record is recognised as 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
+
+import peewee as pw
 
 from ..domain.errors import Text
 from . import audit
 from . import db as dbmod
 from .actors import Actor, utcnow
-from .models import AuditLog, PrintLog, User
+from .models import PrintLog, User
 
 DOCUMENTS: dict[str, Text] = {
     "refund": Text("退款申请表", "Refund form"),
@@ -39,9 +40,14 @@ def log_print(
         raise ValueError(f"unknown document {document!r}")
     at = at or utcnow()
     with dbmod.write():
-        # The command line has no user row; its prints are kept in the audit log only.
-        if actor.user_id is not None:
-            PrintLog.create(at=at, user=actor.user_id, document=document, ref=ref, version=version)
+        PrintLog.create(
+            at=at,
+            user=actor.user_id,
+            actor=actor.audit_name,
+            document=document,
+            ref=ref,
+            version=version,
+        )
         audit.append(
             actor.audit_name,
             AUDIT_ACTION,
@@ -56,22 +62,20 @@ def print_history(ref: str) -> list[PrintRecord]:
     """Every print of one form (or sheet, or month), oldest first."""
     with dbmod.connection():
         rows = (
-            PrintLog.select(PrintLog, User.display_name)
-            .join(User)
+            PrintLog.select(
+                PrintLog.at,
+                User.display_name,
+                PrintLog.actor,
+                PrintLog.document,
+                PrintLog.ref,
+                PrintLog.version,
+            )
+            .join(User, pw.JOIN.LEFT_OUTER)
             .where(PrintLog.ref == ref)
             .order_by(PrintLog.at, PrintLog.id)
+            .tuples()
         )
-        records = [
-            PrintRecord(r.at, r.user.display_name, r.document, r.ref, r.version) for r in rows
+        return [
+            PrintRecord(PrintLog.at.python_value(at), name or actor, document, ref_, version)
+            for at, name, actor, document, ref_, version in rows
         ]
-        from_cli = AuditLog.select().where(
-            (AuditLog.action == AUDIT_ACTION)
-            & (AuditLog.entity_id == ref)
-            & AuditLog.actor.startswith("cli:")
-        )
-        for row in from_cli:
-            detail = json.loads(row.detail)
-            records.append(
-                PrintRecord(row.at, row.actor, row.entity, ref, int(detail.get("version", 0)))
-            )
-    return sorted(records, key=lambda r: r.at)
