@@ -290,10 +290,19 @@ def queue_condition(actor: Actor):
             (Refund.state == State.DRAFT.value) & (Refund.created_by == actor.user_id)
         )
     if Role.PRESIDENT in roles:
+        # Only where the president can still write the opinion; the state test also lets the
+        # database find these rows by index instead of reading every refund.
         condition = either(
-            (Refund.president_requested == True) & (Refund.president_answered == False)
+            Refund.state.in_(_PRESIDENT_STATES)
+            & (Refund.president_requested == True)
+            & (Refund.president_answered == False)
         )
     return condition
+
+
+_PRESIDENT_STATES = sorted(
+    {t.source.value for t in workflow.TRANSITIONS if t.action == Action.PRESIDENT_OPINION}
+)
 
 
 def queue(
