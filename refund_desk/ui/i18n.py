@@ -15,6 +15,7 @@ LANGUAGE_KEY = "language"
 DATABASE_KEY = "database"
 QM_FILE = paths.TRANSLATIONS / "refund_desk_zh_CN.qm"
 _installed: list[QTranslator] = []
+_font_family: list[str] = []  # registered once per process
 
 
 def settings() -> QSettings:
@@ -48,9 +49,13 @@ def install_language(app: QCoreApplication, lang: str) -> str:
 def register_font(app: QApplication, point_size: int = 10) -> str | None:
     """Register the bundled WenQuanYi Micro Hei and make it the application font, so the screen
     looks the same on every PC (and matches the printouts)."""
-    font_id = QFontDatabase.addApplicationFont(str(paths.CJK_FONT))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        return None
-    app.setFont(QFont(families[0], point_size))
-    return families[0]
+    if not _font_family:
+        font_id = QFontDatabase.addApplicationFont(str(paths.CJK_FONT))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            return None
+        _font_family.append(families[0])
+    family = _font_family[0]
+    if app.font().family() != family:
+        app.setFont(QFont(family, point_size))
+    return family

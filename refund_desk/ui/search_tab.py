@@ -14,11 +14,13 @@ from .forms.search_tab import Ui_SearchTab
 from .refund_filter import RefundFilter
 from .table_models import ID_ROLE, RefundColumn, RefundTableModel
 
-PAGE = 500
+PAGE = 200
 
 
-def run_search(text: str, date_from: dt.date | None, date_to: dt.date | None) -> list:
-    return queries.search(text, date_from, date_to, limit=PAGE)
+def run_search(
+    text: str, date_from: dt.date | None, date_to: dt.date | None, offset: int = 0
+) -> list:
+    return queries.search(text, date_from, date_to, limit=PAGE, offset=offset)
 
 
 class SearchTab(QWidget):
@@ -47,6 +49,8 @@ class SearchTab(QWidget):
         self.form.searchButton.clicked.connect(self.search)
         self.form.text.returnPressed.connect(self.search)
         self.searching = False
+        self.criteria: tuple = ("", None, None)
+        self.model.load_more = self._load_more
 
     def _dates_toggled(self, on: bool) -> None:
         self.form.dateFrom.setEnabled(on)
@@ -64,13 +68,9 @@ class SearchTab(QWidget):
         date_from = self.form.dateFrom.date().toPython() if use else None
         date_to = self.form.dateTo.date().toPython() if use else None
         self.form.resultCount.setText(self.tr("Searching…"))
+        self.criteria = (self.form.text.text(), date_from, date_to)
         self.ctx.worker.submit(
-            run_search,
-            self.form.text.text(),
-            date_from,
-            date_to,
-            on_done=self._found,
-            on_error=self._failed,
+            run_search, *self.criteria, on_done=self._found, on_error=self._failed
         )
 
     def _failed(self, error) -> None:
@@ -80,8 +80,22 @@ class SearchTab(QWidget):
     def _found(self, rows: list) -> None:
         self.searching = False
         self.model.set_rows(rows)
+        self.model.has_more = len(rows) >= PAGE
         self.proxy.sort(-1)
-        text = self.tr("{n} refunds found").format(n=len(rows))
-        if len(rows) >= PAGE:
-            text += self.tr(" (showing the newest {n}; narrow the search)").format(n=PAGE)
+        self._show_count()
+
+    def _load_more(self, offset: int) -> None:
+        """The next page, when the table scrolls to the end of what it has."""
+        self.ctx.worker.submit(run_search, *self.criteria, offset, on_done=self._more)
+
+    def _more(self, rows: list) -> None:
+        self.model.append_rows(rows, len(rows) >= PAGE)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = len(self.model.rows)
+        if self.model.has_more:
+            text = self.tr("{n}+ refunds found (more load as you scroll)").format(n=n)
+        else:
+            text = self.tr("{n} refunds found").format(n=n)
         self.form.resultCount.setText(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ..domain.errors import DatabaseError, RefundDeskError
@@ -30,7 +30,12 @@ class DatabaseStatus(QObject):
         bar.addPermanentWidget(self.refresh_label)
         worker.failed.connect(self.on_error)
         worker.succeeded.connect(self.on_success)
-        worker.busy_changed.connect(self.on_busy)
+        # Polled rather than connected to `busy_changed`: a Python slot receiving that bool
+        # signal doubles PySide 6.12's reference leak on True (see `bool_guard`).
+        self.worker = worker
+        self.busy_timer = QTimer(self)
+        self.busy_timer.timeout.connect(self.poll_busy)
+        self.busy_timer.start(250)
         self.show()
 
     def texts(self) -> dict[str, str]:
@@ -57,8 +62,8 @@ class DatabaseStatus(QObject):
             self.state = CONNECTED
             self.show()
 
-    def on_busy(self, busy: bool) -> None:
-        self.busy_label.setText(self.tr("Working…") if busy else "")
+    def poll_busy(self) -> None:
+        self.busy_label.setText(self.tr("Working…") if self.worker.pending else "")
 
     def refreshed(self, at: dt.datetime) -> None:
         self.refresh_label.setText(

@@ -4,6 +4,7 @@ plain rows from `store.queries`; no database access happens here."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -44,6 +45,11 @@ class RefundTableModel(QAbstractTableModel):
         self.rows: list[RefundRow] = []
         self._clocks: list[dict] = []
         self.now = dt.datetime.now(dt.UTC)
+        # Lazy loading: the view asks for more rows as it scrolls; `load_more(offset)` fetches
+        # the next page on the worker and hands it to `append_rows`.
+        self.load_more: Callable[[int], None] | None = None
+        self.has_more = False
+        self._fetching = False
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -65,6 +71,25 @@ class RefundTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self._clocks = [row.clocks(self.now, self.calendar) for row in self.rows]
         self.endResetModel()
+
+    def append_rows(self, rows: list[RefundRow], has_more: bool) -> None:
+        self._fetching = False
+        self.has_more = has_more
+        if not rows:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self.rows.extend(rows)
+        self._clocks.extend(row.clocks(self.now, self.calendar) for row in rows)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.has_more and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent) and self.load_more is not None:
+            self._fetching = True
+            self.load_more(len(self.rows))
 
     def tick(self, now: dt.datetime | None = None) -> None:
         """Re-measure the clocks (they move while the rows stay the same)."""

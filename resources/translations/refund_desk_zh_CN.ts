@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../refund_desk/app.py" line="63" />
-        <location filename="../../refund_desk/app.py" line="115" />
+        <location filename="../../refund_desk/app.py" line="116" />
         <source>Refund Desk</source>
         <translation>退款台</translation>
     </message>
@@ -143,32 +143,32 @@
 <context>
     <name>DatabaseStatus</name>
     <message>
-        <location filename="../../refund_desk/ui/status.py" line="38" />
+        <location filename="../../refund_desk/ui/status.py" line="43" />
         <source>Database connected: {where}</source>
         <translation>数据库已连接：{where}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/status.py" line="39" />
+        <location filename="../../refund_desk/ui/status.py" line="44" />
         <source>Database read-only: {where} (nothing can be saved)</source>
         <translation>数据库只读：{where}（无法保存）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/status.py" line="40" />
+        <location filename="../../refund_desk/ui/status.py" line="45" />
         <source>Database unreachable: {where} (retrying)</source>
         <translation>数据库无法连接：{where}（正在重试）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/status.py" line="41" />
+        <location filename="../../refund_desk/ui/status.py" line="46" />
         <source>Database busy (another PC is writing): {where}</source>
         <translation>数据库忙（其他电脑正在写入）：{where}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/status.py" line="61" />
+        <location filename="../../refund_desk/ui/status.py" line="66" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/status.py" line="65" />
+        <location filename="../../refund_desk/ui/status.py" line="70" />
         <source>Last refresh: {at}</source>
         <translation>最后刷新：{at}</translation>
     </message>
@@ -717,57 +717,57 @@
 <context>
     <name>RefundTableModel</name>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="50" />
+        <location filename="../../refund_desk/ui/table_models.py" line="56" />
         <source>Form no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="51" />
+        <location filename="../../refund_desk/ui/table_models.py" line="57" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="52" />
+        <location filename="../../refund_desk/ui/table_models.py" line="58" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="53" />
+        <location filename="../../refund_desk/ui/table_models.py" line="59" />
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="54" />
+        <location filename="../../refund_desk/ui/table_models.py" line="60" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="55" />
+        <location filename="../../refund_desk/ui/table_models.py" line="61" />
         <source>Current step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="56" />
+        <location filename="../../refund_desk/ui/table_models.py" line="62" />
         <source>Since</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="57" />
+        <location filename="../../refund_desk/ui/table_models.py" line="63" />
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="58" />
+        <location filename="../../refund_desk/ui/table_models.py" line="64" />
         <source>Submitted by</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="59" />
+        <location filename="../../refund_desk/ui/table_models.py" line="65" />
         <source>Clocks</source>
         <translation>各项时限</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="130" />
+        <location filename="../../refund_desk/ui/table_models.py" line="155" />
         <source> (president asked)</source>
         <translation>（已请总裁批示）</translation>
     </message>
@@ -775,19 +775,19 @@
 <context>
     <name>SearchTab</name>
     <message>
-        <location filename="../../refund_desk/ui/search_tab.py" line="66" />
+        <location filename="../../refund_desk/ui/search_tab.py" line="70" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/search_tab.py" line="84" />
-        <source>{n} refunds found</source>
-        <translation>共找到 {n} 张退款单</translation>
+        <location filename="../../refund_desk/ui/search_tab.py" line="98" />
+        <source>{n}+ refunds found (more load as you scroll)</source>
+        <translation>已找到 {n}+ 张退款单（向下滚动载入更多）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/search_tab.py" line="86" />
-        <source> (showing the newest {n}; narrow the search)</source>
-        <translation>（只显示最新的 {n} 张，请缩小范围）</translation>
+        <location filename="../../refund_desk/ui/search_tab.py" line="100" />
+        <source>{n} refunds found</source>
+        <translation>共找到 {n} 张退款单</translation>
     </message>
     <message>
         <location filename="../../forms/search_tab.ui" line="11" />
@@ -813,32 +813,225 @@
 <context>
     <name>StatisticsTab</name>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="35" />
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="210" />
+        <source>Prepare</source>
+        <translation>编制</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="211" />
+        <source>Approve</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="212" />
+        <source>Submit to admin</source>
+        <translation>报行政部</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="213" />
+        <source>Verify and archive</source>
+        <translation>核实归档</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="221" />
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="441" />
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="222" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="249" />
+        <source>State: {state} (version {v})</source>
+        <translation>状态：{state}（第 {v} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="273" />
+        <source>Submitted {when}, late (due {due})</source>
+        <translation>已于 {when} 报送，逾期（期限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="276" />
+        <source>Submitted {when} (due {due})</source>
+        <translation>已于 {when} 报送（期限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="281" />
+        <source>Due {due}: {n} days left</source>
+        <translation>报送期限 {due}：还剩 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="285" />
+        <source>Due today ({due})</source>
+        <translation>今天到期（{due}）</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="286" />
+        <source>Overdue since {due} ({n} days)</source>
+        <translation>已超过报送期限 {due}（{n} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="376" />
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="383" />
+        <source>Monthly tables</source>
+        <translation>月度统计表</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="384" />
+        <source>Reconciliation</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="385" />
+        <source>Analytics</source>
+        <translation>统计分析</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="400" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="35" />
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="400" />
         <source>Count</source>
-        <translation>数量</translation>
+        <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="35" />
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="400" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="39" />
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="437" />
+        <source>by month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="438" />
+        <source>by week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="439" />
+        <source>Analyse</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="446" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="448" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="468" />
+        <source>Overdue cases</source>
+        <translation>超时明细</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="494" />
+        <source>Refunds of {month}</source>
+        <translation>{month} 退款单</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="531" />
+        <source>{month}: CS table {cs}, finance table {fin}, matched {matched}, differences {n}</source>
+        <translation>{month}：客服表 {cs} 笔，财务表 {fin} 笔，对上 {matched} 笔，差异 {n} 处</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="546" />
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="547" />
+        <source>Form no.</source>
+        <translation>退单编号</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="548" />
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="549" />
+        <source>CS table</source>
+        <translation>客服表</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="550" />
+        <source>Finance table</source>
+        <translation>财务表</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="566" />
+        <source>Matched across months: {forms}</source>
+        <translation>跨月已对上：{forms}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="570" />
+        <source>Still in progress ({n}), archiving waits: {forms}</source>
+        <translation>尚未办结（{n} 张），办结后才能归档：{forms}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="588" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="601" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="610" />
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="716" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="616" />
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="724" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="631" />
+        <source>Written {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="638" />
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="660" />
+        <source>{start} – {end}: {count} refunds, {amount} yuan</source>
+        <translation>{start} 至 {end}：退款 {count} 笔，{amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="666" />
+        <source>closed {closed}, paid {paid}; success rate {rate}</source>
+        <translation>已办结 {closed} 笔，已退款 {paid} 笔；成功率 {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="365" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="45" />
-        <source>Refunds of %1</source>
-        <translation>%1 的退款单</translation>
-    </message>
-    <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="49" />
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="496" />
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
@@ -846,32 +1039,32 @@
 <context>
     <name>StepTableModel</name>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="175" />
+        <location filename="../../refund_desk/ui/table_models.py" line="200" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="176" />
+        <location filename="../../refund_desk/ui/table_models.py" line="201" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="177" />
+        <location filename="../../refund_desk/ui/table_models.py" line="202" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="178" />
+        <location filename="../../refund_desk/ui/table_models.py" line="203" />
         <source>Opinion / reason</source>
         <translation>处理意见 / 原因</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="179" />
+        <location filename="../../refund_desk/ui/table_models.py" line="204" />
         <source>Executor</source>
         <translation>执行人</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="180" />
+        <location filename="../../refund_desk/ui/table_models.py" line="205" />
         <source>Leader's approval</source>
         <translation>领导审批</translation>
     </message>

@@ -8,9 +8,11 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 
 from refund_desk.store import db as dbmod
-from refund_desk.ui import i18n
+from refund_desk.ui import bool_guard, i18n
 from refund_desk.ui.context import AppContext
 from refund_desk.ui.worker import Worker
+
+bool_guard.hold()  # PySide 6.12 drops a reference to True per Signal(bool) emit
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +20,8 @@ def _settings_in_tmp(tmp_path, qapp):
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     i18n.register_font(qapp)
-    i18n.install_language(qapp, "zh")
+    if not i18n._installed:
+        i18n.install_language(qapp, "zh")
     yield
 
 

@@ -118,3 +118,37 @@ def test_step_history_columns(qapp):
     assert model.data(model.index(0, StepColumn.EXECUTOR)) == "张伟"
     assert model.data(model.index(0, StepColumn.LEADER)) == "刘洋"
     assert model.data(model.index(0, StepColumn.TIME)) == "2026-11-27 14:00"
+
+
+def test_rows_load_lazily_page_by_page(qapp):
+    model = RefundTableModel("zh", WorkCalendar())
+    asked: list[int] = []
+    model.load_more = asked.append
+    model.set_rows([row(i, dt.timedelta(hours=1)) for i in range(3)], NOW)
+    assert not model.canFetchMore()
+    model.has_more = True
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert asked == [3]
+    assert not model.canFetchMore()  # one page at a time
+    model.append_rows([row(3, dt.timedelta(hours=1))], has_more=False)
+    assert model.rowCount() == 4 and not model.canFetchMore()
+    assert model.data(model.index(3, RefundColumn.FORM_NO)) == "TD-2026-000003"
+
+
+def test_bool_guard_survives_pyside_bool_signals(qapp):
+    """PySide 6.12 drops a reference to True per emit of a Python-declared bool signal."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    from refund_desk.ui import bool_guard
+
+    class Emitter(QObject):
+        flag = Signal(bool)
+
+    bool_guard.hold()
+    emitter = Emitter()
+    for _ in range(5000):
+        emitter.flag.emit(True)
+    assert sys.getrefcount(True) > 100_000
