@@ -411,10 +411,7 @@ def bench_db(count: int, seed: int = 7, log=print) -> BenchDb:
             meta = json.load(f)
         return BenchDb(path, count, dt.datetime.fromisoformat(meta["end"]), meta["users"])
     log(f"generating {count:,} refunds into {path} …")
-    partial = path + ".partial"
-    for leftover in (partial, partial + "-journal"):
-        if os.path.exists(leftover):
-            os.remove(leftover)
+    partial = f"{path}.{os.getpid()}.partial"  # two runs at once each make their own
     session.open_store(partial, create=True)
     people = demo.ensure_users(Actor.command_line())
     users = {name: actor.user_id for name, actor in people.items()}
@@ -434,7 +431,7 @@ def bench_db(count: int, seed: int = 7, log=print) -> BenchDb:
     conn.execute("ANALYZE")
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
-    os.replace(partial, path)
     with open(meta_path, "w", encoding="utf-8") as f:
         json.dump({"end": end.isoformat(), "users": users, "count": count}, f)
+    os.replace(partial, path)
     return BenchDb(path, count, end, users)

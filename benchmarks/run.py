@@ -196,6 +196,7 @@ def screens(bench: bulkgen.BenchDb) -> dict[str, Callable[[], object]]:
     every = frozenset(r for r in Role if r != Role.SYSADMIN)
     lead = actor("lead1", bench.users, frozenset({Role.CLERK, Role.CS_LEAD}))
     cashier = actor("cashier1", bench.users, frozenset({Role.CASHIER}))
+    president = actor("president1", bench.users, frozenset({Role.PRESIDENT}))
     boss = actor("lead1", bench.users, every)
     with dbmod.connection() as db:
         form_no, phone = db.execute_sql(
@@ -209,6 +210,7 @@ def screens(bench: bulkgen.BenchDb) -> dict[str, Callable[[], object]]:
     return {
         "queue: clerk+lead": lambda: queue_jobs.load_queue(lead),
         "queue: cashier": lambda: queue_jobs.load_queue(cashier),
+        "queue: president": lambda: queue_jobs.load_queue(president),
         "queue: every role": lambda: queue_jobs.load_queue(boss),
         "search: newest": lambda: queries.search("", limit=500),
         "search: form number": lambda: queries.search(form_no, limit=500),
@@ -292,15 +294,17 @@ def form_data(n: int) -> dict:
     }
 
 
-def run_chains(count: int) -> dict[str, list[tuple[float, sqlcount.Tally]]]:
-    """`count` refunds from a new form to the customer told; per action: (seconds, tally)."""
+def run_chains(count: int, fresh: bool = True) -> dict[str, list[tuple[float, sqlcount.Tally]]]:
+    """`count` refunds from a new form to the customer told; per action: (seconds, tally).
+    `fresh`: each action opens its own connection, as the app does (else one is held)."""
     from refund_desk.store import refunds, users
 
     people = {name: users.authenticate(name, "demo") for _a, name, _kw in CHAIN}
     results: dict[str, list[tuple[float, sqlcount.Tally]]] = {}
 
     def measured(name: str, fn: Callable[[], object]):
-        dbmod.DB.obj.close() if not dbmod.DB.obj.is_closed() else None
+        if fresh and not dbmod.DB.obj.is_closed():
+            dbmod.DB.obj.close()
         with sqlcount.counting() as tally:
             start = time.perf_counter()
             result = fn()
@@ -331,7 +335,8 @@ def bench_actions(ctx: Context) -> None:
     local = os.path.join(ctx.work, "actions.db")
     shutil.copyfile(bench.path, local)
     bind(local)
-    run_chains(1)  # warm caches and code paths
+    if not ctx.quick:
+        run_chains(1)  # warm caches and code paths
     here = run_chains(ctx.repeat)
     local_ms = {name: statistics.median(t for t, _ in v) * 1000 for name, v in here.items()}
     why = slowshare.available()
@@ -343,7 +348,8 @@ def bench_actions(ctx: Context) -> None:
         shutil.copyfile(bench.path, os.path.join(backing, "refunds.db"))
         with slowshare.SlowShare(backing, mount, SHARE_DELAY_MS):
             bind(os.path.join(mount, "refunds.db"))
-            run_chains(1)
+            if not ctx.quick:
+                run_chains(1)
             slow = run_chains(ctx.repeat)
             dbmod.DB.obj.close() if not dbmod.DB.obj.is_closed() else None
         share = {name: statistics.median(t for t, _ in v) * 1000 for name, v in slow.items()}

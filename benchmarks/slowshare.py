@@ -22,10 +22,15 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.path.join(ROOT, "tests", "reliability", "slowfs.py")
 
 
+OP_LOG = os.environ.get("SLOWSHARE_OP_LOG", "")  # append "time op path" per operation
+
+
 def server() -> list[str]:
     """The reliability tests' passthrough when the checkout has it (one stand-in for the whole
     project), else the one in this file."""
-    return ["-m", "tests.reliability.slowfs"] if os.path.exists(SHARED) else [HERE]
+    if os.path.exists(SHARED) and not OP_LOG:
+        return ["-m", "tests.reliability.slowfs"]
+    return [HERE]
 
 
 def available() -> str | None:
@@ -57,6 +62,9 @@ def _operations(root: str, delay: float):
                 time.sleep(delay)
             with self.mutex:
                 self.count += 1
+                if OP_LOG:
+                    with open(OP_LOG, "a") as f:
+                        f.write(f"{time.monotonic():.6f} {op} {path}\n")
             try:
                 return super().__call__(op, self.root + path, *args)
             except OSError as e:
