@@ -4,6 +4,8 @@ the dialog; an error stays in the dialog for another try."""
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from ..domain.errors import RefundDeskError
@@ -18,6 +20,8 @@ from .worker import Worker
 
 def open_or_create(path: str, create: bool, name: str, display: str, password: str) -> Location:
     """Runs on the worker: bind the store, and for a new database add its first sysadmin."""
+    if create and path == session.default_location():
+        os.makedirs(os.path.dirname(path), exist_ok=True)  # the embedded default's own folder
     location = session.open_store(path, create=create)
     if create:
         users.add_user(
@@ -34,11 +38,15 @@ class DatabaseDialog(QDialog):
         self.worker = worker
         self.location: Location | None = None
         self.form.path.setText(path)
+        # Nothing there yet (a fresh PC on the embedded default): offer to create it.
+        self.form.createNew.setChecked(
+            bool(path) and "://" not in path and not os.path.exists(path)
+        )
         self.form.createNew.toggled.connect(self._mode_changed)
         self.form.browse.clicked.connect(self._browse)
         self.form.buttons.accepted.connect(self.try_open)
         self.form.buttons.rejected.connect(self.reject)
-        self._mode_changed(False)
+        self._mode_changed(self.form.createNew.isChecked())
 
     def _mode_changed(self, create: bool) -> None:
         self.form.adminBox.setEnabled(create)
@@ -51,6 +59,10 @@ class DatabaseDialog(QDialog):
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), "", pattern)
         if path:
             self.form.path.setText(path)
+        # Nothing there yet (a fresh PC on the embedded default): offer to create it.
+        self.form.createNew.setChecked(
+            bool(path) and "://" not in path and not os.path.exists(path)
+        )
 
     def try_open(self) -> None:
         path = self.form.path.text().strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -39,10 +39,13 @@ def install_language(app: QCoreApplication, lang: str) -> str:
     _installed.clear()
     errors.set_language(lang)
     if lang == "zh":
-        translator = QTranslator(app)
-        if translator.load(str(QM_FILE)):
-            app.installTranslator(translator)
-            _installed.append(translator)
+        # Qt's own words (OK, Cancel, Close, calendar popups) come from Qt's catalogue.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (("qtbase_zh_CN.qm", qt_dir), (QM_FILE.name, str(QM_FILE.parent))):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                _installed.append(translator)
     return lang
 
 

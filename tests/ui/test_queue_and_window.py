@@ -162,6 +162,10 @@ def test_login_dialog(qtbot, worker, sqlite_office):
 def test_first_run_creates_a_database_and_its_sysadmin(qtbot, worker, tmp_path):
     dialog = DatabaseDialog(worker, str(tmp_path / "missing-share" / "x.db"))
     qtbot.addWidget(dialog)
+    assert dialog.form.createNew.isChecked()  # nothing there yet: creating is offered
+    assert dialog.form.adminBox.isEnabled()
+    dialog.form.openExisting.setChecked(True)
+    assert not dialog.form.adminBox.isEnabled()
     ok = dialog.form.buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok.click()  # open an existing file that is not there: a sentence, and the dialog stays
     idle(qtbot, worker)

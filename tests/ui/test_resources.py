@@ -91,3 +91,8 @@ def test_catalogue_loads_and_translates(qapp):
 def test_bundled_font_is_registered(qapp):
     assert i18n.register_font(qapp) == "WenQuanYi Micro Hei"
     assert qapp.font().family() == "WenQuanYi Micro Hei"
+
+
+def test_qt_own_buttons_are_chinese_too(qapp):
+    i18n.install_language(qapp, "zh")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"

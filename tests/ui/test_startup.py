@@ -48,3 +48,69 @@ def test_demo_office_in_a_temporary_folder(qtbot, worker):
     assert users.authenticate("cashier1", "demo").display_name == "赵敏"
     hint = app.demo_hint()
     assert "clerk1" in hint and "sysadmin" in hint and "demo" in hint
+
+
+def _answer_message_box(qtbot, button_text: str, before=None) -> list[str]:
+    """Click `button_text` on the next modal message box; returns the texts it showed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        if before:
+            before()
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(20, answer)
+    return seen
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_unreachable_share_says_so_and_retries(qtbot, worker, tmp_path):
+    from refund_desk.store import session
+
+    share = tmp_path / "share"
+    path = share / "refunds.db"
+
+    def share_comes_back():
+        share.mkdir()
+        session.open_store(str(path), create=True)
+
+    seen = _answer_message_box(qtbot, "重试", before=share_comes_back)
+    location = app.choose_database(worker, str(path))
+    assert location is not None and location.target == str(path)
+    assert seen and seen[0].startswith(f"打不开数据库“{path}”")
+    assert "共享盘没有连接" in seen[0]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_unreachable_share_can_be_left(qtbot, worker, tmp_path):
+    seen = _answer_message_box(qtbot, "关闭")
+    assert app.choose_database(worker, str(tmp_path / "gone" / "x.db")) is None
+    assert len(seen) == 1
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_enter_logs_in(qtbot, worker, sqlite_office):
+    from PySide6.QtCore import Qt
+
+    from refund_desk.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(worker, "x")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.form.username, "lead")
+    qtbot.keyClick(dialog.form.username, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), "demo")
+    assert dialog.form.password.text() == "demo"
+    qtbot.keyClick(dialog.form.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.actor is not None, timeout=10000)
+    assert dialog.actor.username == "lead"
