@@ -148,6 +148,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "写入数据库失败（{why}），本次操作没有保存。",
         "Writing to the database failed ({why}); this action was not saved.",
     ),
+    "db_full": (
+        "数据库所在的磁盘已满，本次操作没有保存。请清理共享盘的空间后再试。",
+        "The disk holding the database is full; this action was not saved. Free some space "
+        "on the share and try again.",
+    ),
     "db_not_initialised": (
         "“{where}”还不是退款台数据库，请先运行 refund-desk init。",
         "“{where}” is not a Refund Desk database yet; run refund-desk init first.",

@@ -140,11 +140,16 @@ def translate_errors() -> Iterator[None]:
 
 
 def classify(error: Exception) -> DatabaseError:
+    if "cannot rollback" in str(error) and error.__context__ is not None:
+        # A failed COMMIT that SQLite already ended: the rollback's complaint hides the cause.
+        return classify(error.__context__)
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     low = text.lower()
     where = _location.display if _location else "?"
     if "locked" in low or "busy" in low:
         return DatabaseError("db_locked")
+    if "disk is full" in low:
+        return DatabaseError("db_full")
     if "readonly" in low or "read-only" in low or "read only" in low:
         return DatabaseError("db_readonly", where=where)
     if "unable to open" in low or "could not connect" in low or "connection refused" in low:

@@ -54,7 +54,8 @@ class SlowShare:
         self.delay_ms = delay_ms
         self.proc: subprocess.Popen | None = None
 
-    def start(self) -> None:
+    def start(self, deny: str = "") -> None:
+        """Mount (again); `deny`: "files" read-only files, "folder" read-only folder, "all"."""
         self.proc = subprocess.Popen(
             python(
                 "-m",
@@ -63,15 +64,18 @@ class SlowShare:
                 str(self.mount),
                 "--delay-ms",
                 str(self.delay_ms),
+                "--deny",
+                deny,
             ),
             env=env(),
             cwd=ROOT,
-            stderr=subprocess.DEVNULL,
+            stderr=open(self.backing.parent / "slowfs.log", "a"),  # noqa: SIM115
         )
         deadline = time.monotonic() + 15
         while not os.path.ismount(self.mount):
             if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the FUSE stand-in did not mount")
+                log = (self.backing.parent / "slowfs.log").read_text()[-2000:]
+                raise RuntimeError(f"the FUSE stand-in did not mount: {log}")
             time.sleep(0.05)
 
     def vanish(self) -> None:

@@ -21,11 +21,24 @@ if not ctypes.util.find_library("fuse") and os.path.exists("/lib/x86_64-linux-gn
 
 from fuse import FUSE, FuseOSError, Operations
 
+CHANGING_THE_FOLDER = frozenset({"create", "mkdir", "rename", "rmdir", "unlink"})
+WRITING = CHANGING_THE_FOLDER | {"write", "truncate", "chmod", "chown", "utimens", "create"}
+
+
+def _writes(op: str, args: tuple) -> bool:
+    """An open() or access() that asks for writing, or a write."""
+    if op == "open":
+        return bool(args[0] & (os.O_WRONLY | os.O_RDWR))
+    if op == "access":
+        return bool(args[0] & os.W_OK)
+    return op in ("write", "truncate")
+
 
 class SlowPassthrough(Operations):
-    def __init__(self, root: str, delay_s: float) -> None:
+    def __init__(self, root: str, delay_s: float, deny: str = "") -> None:
         self.root = os.path.realpath(root)
         self.delay = delay_s
+        self.deny = deny  # "" | "files" (read-only files) | "folder" | "all" (read-only share)
         self.rwlock = threading.Lock()
 
     def _path(self, path: str) -> str:
@@ -34,6 +47,12 @@ class SlowPassthrough(Operations):
     def __call__(self, op, path, *args):
         if self.delay:
             time.sleep(self.delay)
+        if self.deny == "all" and op in WRITING:
+            raise FuseOSError(errno.EROFS)
+        if self.deny == "folder" and op in CHANGING_THE_FOLDER:
+            raise FuseOSError(errno.EACCES)
+        if self.deny == "files" and _writes(op, args):
+            raise FuseOSError(errno.EACCES)
         return super().__call__(op, path, *args)
 
     def access(self, path, mode):
@@ -125,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("backing")
     parser.add_argument("mountpoint")
     parser.add_argument("--delay-ms", type=float, default=2.0)
+    parser.add_argument("--deny", choices=("", "files", "folder", "all"), default="")
     args = parser.parse_args(argv)
-    ops = SlowPassthrough(args.backing, args.delay_ms / 1000)
+    ops = SlowPassthrough(args.backing, args.delay_ms / 1000, args.deny)
     FUSE(ops, args.mountpoint, foreground=True, nothreads=False, allow_other=False)
     return 0
 
