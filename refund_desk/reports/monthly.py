@@ -127,10 +127,11 @@ def local_month(at: dt.datetime | None) -> str | None:
 
 
 def _utc(value) -> dt.datetime | None:
-    """An aggregate's value (a string on SQLite, naive on PostgreSQL) as aware UTC."""
+    """An aggregate's value (an ISO string on SQLite, naive on PostgreSQL) as aware UTC."""
     if value is None:
         return None
-    value = StepRecord.executed_at.python_value(value)
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return None
