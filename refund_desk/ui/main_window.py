@@ -19,9 +19,12 @@ REFRESH_MS = 60_000
 
 
 def window_title(ctx: AppContext) -> str:
-    roles = "、".join(sorted(r.label.get(ctx.lang) for r in ctx.actor.roles))
-    name = "退款台" if ctx.lang == "zh" else "Refund Desk"
-    return f"{name} — {ctx.actor.display_name}（{roles}）— {ctx.location.display}"
+    roles = sorted(r.label.get(ctx.lang) for r in ctx.actor.roles)
+    if ctx.lang == "en":
+        return (
+            f"Refund Desk — {ctx.actor.display_name} ({', '.join(roles)}) — {ctx.location.display}"
+        )
+    return f"退款台 — {ctx.actor.display_name}（{'、'.join(roles)}）— {ctx.location.display}"
 
 
 class MainWindow(QMainWindow):

@@ -70,7 +70,8 @@ class QueueTab(QWidget):
 
     def _show_counts(self) -> None:
         lang = self.ctx.lang
-        parts = [f"{state.label.get(lang)}：{n}" for state, n in self.counts.items()]
+        colon = ": " if lang == "en" else "："
+        parts = [f"{state.label.get(lang)}{colon}{n}" for state, n in self.counts.items()]
         overdue = sum(1 for row in range(len(self.model.rows)) if self.model.colour(row) == "red")
         total = self.tr("Waiting for me: {n}").format(n=sum(self.counts.values()))
         late = self.tr("overdue: {n}").format(n=overdue)
