@@ -137,5 +137,13 @@ def tables(
 def workbook(a: Analytics, lang: str = "zh") -> bytes:
     wb = xlsx.new_workbook()
     for table in tables(a, lang):
-        xlsx.add_table(wb, table.title, table.headers, table.rows, table.money_columns)
+        ws = xlsx.add_table(wb, table.title, table.headers, table.rows, table.money_columns)
+        column = CHARTED.get(table.key)
+        if column is not None:
+            anchor = f"{chr(ord('A') + len(table.headers) + 1)}2"
+            xlsx.add_bar_chart(ws, table.title, column, len(table.rows), anchor)
     return xlsx.to_bytes(wb)
+
+
+# which column of each table its chart shows (1-based): counts, median hours, met counts
+CHARTED = {"by_category": 2, "by_bank": 2, "by_step": 2, "step_times": 3, "sla": 3, "trend": 2}

@@ -114,6 +114,23 @@ def add_table(
     return ws
 
 
+def add_bar_chart(ws: Worksheet, title: str, value_column: int, rows: int, anchor: str) -> None:
+    """A native Excel bar chart of one column of a table sheet (labels in column A)."""
+    from openpyxl.chart import BarChart, Reference
+
+    if rows == 0:
+        return
+    chart = BarChart()
+    chart.type = "bar" if rows > 8 else "col"
+    chart.title = title
+    chart.legend = None
+    data = Reference(ws, min_col=value_column, min_row=1, max_row=rows + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=rows + 1))
+    chart.height = max(7.5, 0.6 * rows)
+    ws.add_chart(chart, anchor)
+
+
 def new_workbook() -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)

@@ -130,3 +130,4 @@ def test_analytics_workbook(october):
     assert wb["汇总"]["B3"].value == 3
     assert wb["开户行"]["A2"].value == "中国工商银行"
     assert wb["开户行"]["C2"].number_format == "#,##0.00"
+    assert len(wb["开户行"]._charts) == 1 and len(wb["汇总"]._charts) == 0

@@ -135,3 +135,29 @@ def test_due_text_countdown():
     status = lifecycle.ReportStatus("cs", "2026-10", "approved", 2, dt.date(2026, 11, 2))
     assert "3" in due_text(status, dt.date(2026, 10, 30))
     assert "2026-11-02" in due_text(status, dt.date(2026, 11, 4))
+
+
+def test_no_database_work_on_the_gui_thread(qtbot, maker, tab_for, monkeypatch, tmp_path):
+    import threading
+
+    from refund_desk.store import db as store_db
+
+    _october(maker)
+    gui = threading.current_thread()
+    threads = []
+    real = store_db.connection
+
+    def watched():
+        threads.append(threading.current_thread())
+        return real()
+
+    monkeypatch.setattr(store_db, "connection", watched)
+    tab = tab_for("lead")
+    _go(qtbot, tab, 2026, 10)
+    tab.analyse()
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=10000)
+    tab.export("cs", "xlsx", str(tmp_path / "x.xlsx"))
+    qtbot.waitUntil(lambda: tab.last_export is not None, timeout=10000)
+    qtbot.mouseClick(tab.panels["cs"].buttons["prepare"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.panels["cs"].status.state == "prepared", timeout=10000)
+    assert threads and gui not in threads
