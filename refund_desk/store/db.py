@@ -88,7 +88,7 @@ _location: Location | None = None
 def bind(location: Location, must_exist: bool = True) -> peewee.Database:
     """Point the store at `location`. A missing SQLite file is an error unless `must_exist` is
     False (init, demo, restore create it)."""
-    global _location
+    global _location, _may_create
     if location.is_sqlite:
         path = location.target
         folder = os.path.dirname(os.path.abspath(path))
@@ -101,7 +101,20 @@ def bind(location: Location, must_exist: bool = True) -> peewee.Database:
         DB.obj.close()
     DB.initialize(database)
     _location = location
+    _may_create = not must_exist
     return database
+
+
+# SQLite creates a missing file on connect. Once bound to an existing file, a missing file
+# means the share went away (its mount point is an empty local folder now): refuse, rather
+# than start an empty database there.
+_may_create = True
+
+
+def _still_there() -> None:
+    missing = _location is not None and _location.is_sqlite and not _may_create
+    if missing and not os.path.exists(_location.target):
+        raise DatabaseError("db_unreachable", where=_location.display, why=_WHY_NO_FILE)
 
 
 def location() -> Location:
@@ -113,6 +126,8 @@ def location() -> Location:
 @contextlib.contextmanager
 def connection() -> Iterator[peewee.Database]:
     """A connection for one unit of work (nests; closes when the outermost one ends)."""
+    if DB.obj is not None and DB.obj.is_closed():
+        _still_there()
     with translate_errors(), DB.connection_context():
         yield DB.obj
 

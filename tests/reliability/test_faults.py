@@ -250,9 +250,11 @@ def test_share_vanishes_mid_transaction(slow_share, tmp_path):
         ]
         for w in writers:
             assert w.stdout.readline().strip() == "ready"
-        time.sleep(0.3 + 0.4 * r / max(1, rounds))
+        time.sleep(0.5 + 2.0 * r / max(1, rounds - 1))
         slow_share.vanish()
         figures["vanished"] += 1
+        journal = slow_share.backing / "refunds.db-journal"
+        figures["hot_journal_left"] += journal.exists() and journal.stat().st_size > 0
         for w in writers:
             _, err = w.communicate(timeout=300)
             assert w.returncode == 0, err[-2000:]
