@@ -244,6 +244,10 @@ class RefundTab(QWidget):
             else:
                 self._act(t, {})
             return
+        if self.dirty and self.editable():
+            # An action moves the form on as saved: unsaved corrections would be lost.
+            self.form.notice.setText(self.tr("Save the changes first (Ctrl+S)."))
+            return
         if not needs_dialog(t):
             self._act(t, {})
             return

@@ -50,37 +50,37 @@
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../../refund_desk/ui/database_dialog.py" line="47" />
+        <location filename="../../refund_desk/ui/database_dialog.py" line="55" />
         <source>Refund database (*.db);;All files (*)</source>
         <translation>退款数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/database_dialog.py" line="49" />
+        <location filename="../../refund_desk/ui/database_dialog.py" line="57" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/database_dialog.py" line="51" />
+        <location filename="../../refund_desk/ui/database_dialog.py" line="59" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/database_dialog.py" line="59" />
+        <location filename="../../refund_desk/ui/database_dialog.py" line="71" />
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/database_dialog.py" line="65" />
+        <location filename="../../refund_desk/ui/database_dialog.py" line="77" />
         <source>Give the administrator's user name.</source>
         <translation>请填写管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/database_dialog.py" line="73" />
+        <location filename="../../refund_desk/ui/database_dialog.py" line="85" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/database_dialog.py" line="75" />
+        <location filename="../../refund_desk/ui/database_dialog.py" line="87" />
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -417,78 +417,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="40" />
+        <location filename="../../refund_desk/ui/main_window.py" line="43" />
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="41" />
+        <location filename="../../refund_desk/ui/main_window.py" line="44" />
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="42" />
+        <location filename="../../refund_desk/ui/main_window.py" line="45" />
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="43" />
+        <location filename="../../refund_desk/ui/main_window.py" line="46" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="44" />
+        <location filename="../../refund_desk/ui/main_window.py" line="47" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="56" />
+        <location filename="../../refund_desk/ui/main_window.py" line="59" />
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="63" />
+        <location filename="../../refund_desk/ui/main_window.py" line="66" />
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="77" />
+        <location filename="../../refund_desk/ui/main_window.py" line="80" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="78" />
+        <location filename="../../refund_desk/ui/main_window.py" line="81" />
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="81" />
+        <location filename="../../refund_desk/ui/main_window.py" line="84" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="82" />
+        <location filename="../../refund_desk/ui/main_window.py" line="85" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="83" />
+        <location filename="../../refund_desk/ui/main_window.py" line="86" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="83" />
-        <location filename="../../refund_desk/ui/main_window.py" line="95" />
+        <location filename="../../refund_desk/ui/main_window.py" line="86" />
+        <location filename="../../refund_desk/ui/main_window.py" line="98" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="96" />
+        <location filename="../../refund_desk/ui/main_window.py" line="99" />
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="105" />
+        <location filename="../../refund_desk/ui/main_window.py" line="108" />
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -496,52 +496,52 @@
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="75" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="76" />
         <source>Waiting for me: {n}</source>
         <translation>待我处理：{n}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="76" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="77" />
         <source>overdue: {n}</source>
         <translation>已超时：{n}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="84" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="85" />
         <source>All steps</source>
         <translation>全部步骤</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="111" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="112" />
         <source>Select the refunds to approve first.</source>
         <translation>请先选择要审批的退款单。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="120" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="121" />
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="121" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="122" />
         <source>None of the selected refunds is yours to approve.</source>
         <translation>所选退款单都不归您审批。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="128" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="129" />
         <source>Approve {n} refunds, total {total}:</source>
         <translation>审批 {n} 张退款单，合计 {total}：</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="133" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="134" />
         <source>Not yours to approve (skipped): {forms}</source>
         <translation>不归您审批（已跳过）：{forms}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="138" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="139" />
         <source>Approve selected</source>
         <translation>批量审批</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="153" />
+        <location filename="../../refund_desk/ui/queue_tab.py" line="154" />
         <source>Some were not approved</source>
         <translation>部分退款单未能审批</translation>
     </message>
@@ -688,13 +688,13 @@
     </message>
     <message>
         <location filename="../../refund_desk/ui/refund_tab.py" line="212" />
-        <location filename="../../refund_desk/ui/refund_tab.py" line="282" />
+        <location filename="../../refund_desk/ui/refund_tab.py" line="286" />
         <source>Correct the fields marked in red first.</source>
         <translation>请先改正标红的项目。</translation>
     </message>
     <message>
         <location filename="../../refund_desk/ui/refund_tab.py" line="219" />
-        <location filename="../../refund_desk/ui/refund_tab.py" line="266" />
+        <location filename="../../refund_desk/ui/refund_tab.py" line="270" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -704,12 +704,17 @@
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="291" />
+        <location filename="../../refund_desk/ui/refund_tab.py" line="249" />
+        <source>Save the changes first (Ctrl+S).</source>
+        <translation>请先保存修改（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="295" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="293" />
+        <location filename="../../refund_desk/ui/refund_tab.py" line="297" />
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>

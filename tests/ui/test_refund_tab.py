@@ -194,3 +194,21 @@ def test_stale_edit_shows_who_changed_it_and_reloads(qtbot, make_ctx, sqlite_off
     idle(qtbot, mine.ctx.worker)
     assert mine.view.version == saved.version + 1
     assert mine.form.phone.text() == "13900139000"
+
+
+def test_lead_corrects_a_field_saves_then_approves(qtbot, make_ctx, sqlite_office):
+    saved = sqlite_office.carry(sqlite_office.new_refund(), ("clerk", Action.SUBMIT))
+    lead = open_tab(qtbot, make_ctx("lead"))
+    lead.open_refund(saved.refund_id)
+    idle(qtbot, lead.ctx.worker)
+    assert not lead.form.phone.isReadOnly()  # the lead may correct fields during review
+    lead.form.phone.clear()
+    type_text(lead.form.phone, "13900139000")
+    lead.action_buttons["lead_approve"].click()
+    assert lead.form.notice.text() == "请先保存修改（Ctrl+S）。"
+    assert lead.action_dialog is None
+    lead.save()
+    idle(qtbot, lead.ctx.worker)
+    assert lead.view.phone == "13900139000" and lead.view.version == saved.version + 1
+    press(qtbot, lead, "lead_approve", "资料已更正，转技术部。")
+    assert lead.view.state == State.TECH_VERIFICATION
