@@ -4,6 +4,7 @@
     refund-desk stats reconcile --month YYYY-MM [--json]
     refund-desk stats status --month YYYY-MM
     refund-desk stats prepare|approve|submit|archive cs|finance --month YYYY-MM --user NAME
+    refund-desk stats adjust FORM_NO --amount -8.50 --reason TEXT --user NAME
     refund-desk stats analytics --from YYYY-MM-DD --to YYYY-MM-DD [--by week|month] [--json|--xlsx]
     refund-desk stats plant-demo [--month YYYY-MM]
 
@@ -73,6 +74,12 @@ def register(subparsers) -> None:
             "--user", required=True, metavar="NAME", help="签署人用户名（密码从终端或标准输入读）"
         )
         q.set_defaults(func=cmd_lifecycle, step=step)
+    q = sub.add_parser("adjust", help="登记调整（记入当前月份）/ record an adjustment")
+    q.add_argument("form_no", help="原退款单编号")
+    q.add_argument("--amount", required=True, help="调整金额，例如 -8.50")
+    q.add_argument("--reason", required=True)
+    q.add_argument("--user", required=True, metavar="NAME", help="出纳、会计、财务总监或行政部")
+    q.set_defaults(func=cmd_adjust)
     q = sub.add_parser("analytics", help="退款分析 / analytics for a period")
     q.add_argument("--from", dest="date_from", required=True, type=_day, metavar="YYYY-MM-DD")
     q.add_argument("--to", dest="date_to", required=True, type=_day, metavar="YYYY-MM-DD")
@@ -310,5 +317,32 @@ def cmd_plant(args: argparse.Namespace) -> int:
     print(
         Text(f"已在 {planted.month} 造出差异：", f"Differences planted in {planted.month}: ").get()
         + ", ".join(f"{kind} {form}" for kind, form in planted.differences)
+    )
+    return 0
+
+
+def cmd_adjust(args: argparse.Namespace) -> int:
+    from decimal import InvalidOperation
+
+    from ..cli import read_password
+    from ..domain.errors import ValidationError
+    from ..store import queries, users
+    from . import lifecycle
+
+    session.open_store(args.db)
+    try:
+        amount = Decimal(args.amount.strip())
+    except InvalidOperation:
+        raise ValidationError("amount_format", field="amount") from None
+    refund = queries.get_refund(form_no=args.form_no)
+    actor = users.authenticate(
+        args.user, read_password(Text(f"{args.user} 的密码", f"Password for {args.user}"), False)
+    )
+    adj = lifecycle.record_adjustment(actor, refund.id, amount, args.reason)
+    print(
+        Text(
+            f"已登记调整：{adj.form_no} {money(adj.amount)} 元，记入 {adj.month}",
+            f"Adjustment recorded: {adj.form_no} {money(adj.amount)} yuan, in {adj.month}",
+        ).get()
     )
     return 0

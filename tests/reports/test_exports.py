@@ -131,3 +131,29 @@ def test_analytics_workbook(october):
     assert wb["开户行"]["A2"].value == "中国工商银行"
     assert wb["开户行"]["C2"].number_format == "#,##0.00"
     assert len(wb["开户行"]._charts) == 1 and len(wb["汇总"]._charts) == 0
+
+
+def test_cli_adjust_and_analytics_json(october, office, capsys, monkeypatch):
+    import datetime as dt
+    import sys
+
+    from refund_desk.store import db as dbmod
+    from refund_desk.store.models import Adjustment
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo\n"))
+    argv = ["--db", office.url, "stats", "adjust", october[0].form_no.lower()]
+    assert cli.main([*argv, "--amount", "-8.50", "--reason", "手续费", "--user", "cashier"]) == 0
+    assert "-8.50" in capsys.readouterr().out
+    with dbmod.connection():
+        assert [a.amount_fen for a in Adjustment.select()] == [-850]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo\n"))
+    assert cli.main([*argv, "--amount", "abc", "--reason", "x", "--user", "cashier"]) == 1
+    assert "金额" in capsys.readouterr().err
+    code = cli.main(
+        ["--db", office.url, "stats", "analytics", "--from", "2026-10-01", "--to", "2026-10-31"]
+    )
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["count"], out["amount"], out["paid"]) == (3, "12474.27", 3)
+    assert out["by_bank"] == [{"key": "icbc", "count": 3, "amount": "12474.27"}]
+    assert dt.date.fromisoformat(out["from"]) == dt.date(2026, 10, 1)
