@@ -47,7 +47,7 @@ class SlowPassthrough(Operations):
     def __call__(self, op, path, *args):
         if self.delay:
             time.sleep(self.delay)
-        if self.deny == "all" and op in WRITING:
+        if self.deny == "all" and (op in WRITING or _writes(op, args)):
             raise FuseOSError(errno.EROFS)
         if self.deny == "folder" and op in CHANGING_THE_FOLDER:
             raise FuseOSError(errno.EACCES)

@@ -204,6 +204,7 @@ def test_read_only_file_or_folder(slow_share, tmp_path, deny):
     done = _cli(url, "user", "add", "ro", "--role", "clerk", stdin="Secret-123\n")
     assert done.returncode != 0
     _one_sentence(done.stderr)
+    assert "只读" in done.stderr, done.stderr  # says what is wrong: no write permission
     check = _cli(url, "check")  # reading still works on a read-only share
     slow_share.vanish()
     slow_share.start()
