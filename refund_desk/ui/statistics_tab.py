@@ -325,6 +325,9 @@ class ChartBox(QWidget):
         horizontal: bool = False,
     ) -> None:
         self._reset(title)
+        # a horizontal bar per label needs room for every label to show
+        rows = len(categories) * (len(sets) if horizontal else 0)
+        self.view.setMinimumHeight(max(240, 22 * rows + 120))
         series = QHorizontalBarSeries() if horizontal else QBarSeries()
         top = 0.0
         for name, values in sets:
@@ -336,6 +339,7 @@ class ChartBox(QWidget):
         self.chart.addSeries(series)
         x = QBarCategoryAxis()
         x.append(categories)
+        x.setTruncateLabels(False)
         y = QValueAxis()
         y.setRange(0, top * 1.1 if top else 1)
         left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
