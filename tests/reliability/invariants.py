@@ -56,6 +56,8 @@ def check(entries: list[dict], strict: bool) -> Findings:
     """All invariants; call with the store bound (a short write transaction keeps it still)."""
     f = Findings()
     with dbmod.write() as database:
+        if not isinstance(database, pw.SqliteDatabase):  # one snapshot for all the reads
+            database.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         report = maintenance.check()
         for what, ok, detail in report.lines:
             if not ok:
