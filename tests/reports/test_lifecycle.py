@@ -124,18 +124,31 @@ def test_closed_month_refuses_edits_and_steps(maker, office):
     draft = maker.create("9.50", office_time("2026-10-09 10:00"))
     with pytest.raises(ReportError) as e:
         _archive(office, "cs", "2026-10")
-    assert e.value.code == "month_open_refunds" and track.form_no in e.value.text("zh")
-    track = maker.step(track, "clerk", Action.TELL_CUSTOMER, office_time("2026-10-08 10:00"))
+    assert e.value.code == "month_open_refunds"
+    assert track.form_no in e.value.text("zh") and draft.form_no in e.value.text("zh")
+    maker.step(track, "clerk", Action.TELL_CUSTOMER, office_time("2026-10-08 10:00"))
+    draft = maker.step(draft, "lead", Action.CANCEL, office_time("2026-10-09 11:00"), reason="重复")
     s = lifecycle.status("cs", "2026-10")
     assert s.state == "submitted"
     lifecycle.archive(office["admin"], "cs", "2026-10", s.version)
     assert lifecycle.month_closed("2026-10")
+    # Only a form dated into the closed month after the close (a PC with a wrong clock) can
+    # still be in a changeable state there: the core refuses to touch it.
+    late = maker.create("9.50", office_time("2026-10-30 10:00"))
     with pytest.raises(MonthClosed):
         refunds.edit_refund(
-            office["clerk"], draft.refund_id, draft.version, refund_data(amount="9.00")
+            office["clerk"], late.refund_id, late.version, refund_data(amount="9.00")
         )
     with pytest.raises(MonthClosed):
-        refunds.act(office["clerk"], draft.refund_id, draft.version, Action.SUBMIT)
+        refunds.act(office["clerk"], late.refund_id, late.version, Action.SUBMIT)
+    with pytest.raises(MonthClosed):
+        lifecycle.record_adjustment(
+            office["cashier"],
+            a.refund_id,
+            Decimal("1.00"),
+            "补退",
+            at=office_time("2026-10-31 09:00"),
+        )
     # later tracking by admin is still allowed on a closed month
     refunds.act(office["admin"], a.refund_id, a.version, Action.TRACK, opinion="已回访客户。")
 
