@@ -209,6 +209,7 @@ def measure(year: int, month: int) -> dict[str, float]:
         ("cs_table", lambda: monthly.statistics_sheet("cs", year, month)),
         ("finance_table", lambda: monthly.statistics_sheet("finance", year, month)),
         ("reconcile", lambda: reconcile.reconcile(year, month)),
+        ("statistics_tab_month", lambda: _tab_month(year, month)),
         (
             "analytics_month",
             lambda: analytics.analyse(
@@ -225,6 +226,13 @@ def measure(year: int, month: int) -> dict[str, float]:
         if size is not None:
             timings[label + "_rows"] = size
     return timings
+
+
+def _tab_month(year: int, month: int):
+    """What the 统计 tab loads for a month: by state, both tables, statuses, reconciliation."""
+    from .overview import load_month
+
+    return load_month(year, month, "zh")
 
 
 def main(argv: list[str] | None = None) -> int:

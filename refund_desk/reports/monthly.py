@@ -415,11 +415,14 @@ def sheet_number(kind: Kind, month: str) -> str:
     return f"{NUMBER_PREFIX[kind]}-{month}"
 
 
-def statistics_sheet(kind: Kind, year: int, month: int, lang: str | None = None):
-    """The month's table as `printing.stats.StatsSheet` (for the PDF layouts and the xlsx)."""
+def statistics_sheet(
+    kind: Kind, year: int, month: int, lang: str | None = None, table: MonthTable | None = None
+):
+    """The month's table as `printing.stats.StatsSheet` (for the PDF layouts and the xlsx);
+    `table` reuses one already built."""
     from ..printing.stats import StatsSheet
 
-    table = build_table(kind, year, month, lang)
+    table = table or build_table(kind, year, month, lang)
     prepared_by, prepared_on, approved_by, version = _signatures(kind, table.month)
     return StatsSheet(
         kind=kind,

@@ -36,7 +36,7 @@ from ..domain.workflow import State
 from ..store import db as dbmod
 from ..store import queries
 from ..store.models import Refund
-from .monthly import TableRow, build_table, local_month, month_key
+from .monthly import MonthTable, TableRow, build_table, local_month, month_key
 
 DIFFERENCE_LABELS: dict[str, Text] = {
     "cs_only": Text(
@@ -125,11 +125,18 @@ def _compare(cs: TableRow, fin: TableRow) -> list[Difference]:
     return out
 
 
-def reconcile(year: int, month: int) -> Reconciliation:
-    """Every difference between the month's CS and finance tables."""
+def reconcile(
+    year: int, month: int, tables: tuple[MonthTable, MonthTable] | None = None
+) -> Reconciliation:
+    """Every difference between the month's CS and finance tables (`tables`: the two, if
+    already built)."""
     key = month_key(year, month)
-    cs_rows = [r for r in build_table("cs", year, month).rows if r.adjustment_id is None]
-    fin_rows = [r for r in build_table("finance", year, month).rows if r.adjustment_id is None]
+    cs_table, fin_table = tables or (
+        build_table("cs", year, month),
+        build_table("finance", year, month),
+    )
+    cs_rows = [r for r in cs_table.rows if r.adjustment_id is None]
+    fin_rows = [r for r in fin_table.rows if r.adjustment_id is None]
     fin_by_form = {r.form_no: r for r in fin_rows}
     differences: list[Difference] = []
     carried: list[str] = []

@@ -6,7 +6,6 @@ two tables; analytics for a period with charts, each with its numbers beside it;
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -55,7 +54,7 @@ from ..domain.permissions import Permission
 from ..domain.sla import OFFICE_TZ
 from ..domain.workflow import State
 from ..reports import analytics, analytics_export, lifecycle, monthly, reconcile, xlsx
-from ..store import queries
+from ..reports.overview import MonthData, load_month
 from .context import AppContext
 from .messages import notify
 
@@ -80,30 +79,6 @@ COLUMN_EN = {
     "cs_told": "CS told",
     "note": "Note",
 }
-
-
-@dataclass(frozen=True)
-class MonthData:
-    """Everything the monthly part of the tab shows, loaded in one background job."""
-
-    year: int
-    month: int
-    by_state: dict
-    sheets: dict  # kind -> StatsSheet
-    statuses: dict  # kind -> ReportStatus
-    reconciliation: reconcile.Reconciliation
-
-
-def load_month(year: int, month: int, lang: str) -> MonthData:
-    key = monthly.month_key(year, month)
-    return MonthData(
-        year,
-        month,
-        queries.month_by_state(year, month),
-        {k: monthly.statistics_sheet(k, year, month, lang) for k in KINDS},
-        {k: lifecycle.status(k, key) for k in KINDS},
-        reconcile.reconcile(year, month),
-    )
 
 
 def export_file(actor, kind: str, year: int, month: int, fmt: str, path: str) -> str:
