@@ -165,12 +165,17 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
         raise AuthError("locked_out", minutes=minutes)
     if not verify_password(password, user.password_hash):
         with dbmod.write():
-            fails = User.get_by_id(user.id).failed_logins + 1
-            lock = at + dt.timedelta(minutes=LOCK_MINUTES) if fails >= MAX_FAILED_LOGINS else None
-            User.update(failed_logins=0 if lock else fails, locked_until=lock).where(
-                User.id == user.id
-            ).execute()
-            audit.append(username, "login_failed", "user", user.id, {"locked": bool(lock)}, at)
+            # Count in the database (parallel guesses must not overwrite each other), and never
+            # lift a lock that a parallel guess has just set.
+            User.update(failed_logins=User.failed_logins + 1).where(User.id == user.id).execute()
+            now = User.get_by_id(user.id)
+            locked = now.locked_until is not None and now.locked_until > at
+            lock = not locked and now.failed_logins >= MAX_FAILED_LOGINS
+            if lock:
+                User.update(
+                    failed_logins=0, locked_until=at + dt.timedelta(minutes=LOCK_MINUTES)
+                ).where(User.id == user.id).execute()
+            audit.append(username, "login_failed", "user", user.id, {"locked": lock}, at)
         raise AuthError("bad_login")
     if not user.active:
         _record_denied(username, "login_disabled", at)
