@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass, field
 
 import peewee as pw
@@ -51,6 +52,12 @@ def backup_to(dest: str) -> str:
         base = os.path.basename(dbmod.location().target)
         dest = os.path.join(dest, base + ".bak")
     tmp = dest + ".part"
+    # The copy holds everything the database does: never more readable than the database.
+    mode = stat.S_IMODE(os.stat(dbmod.location().target).st_mode) & 0o666
+    if os.path.exists(tmp):
+        os.remove(tmp)
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
+    os.chmod(tmp, mode)  # os.open's mode passes through the umask, which may only narrow it
     with dbmod.connection() as database, dbmod.translate_errors():
         target = sqlite3.connect(tmp)
         try:
