@@ -16,6 +16,9 @@ from refund_desk.store import db as dbmod
 from refund_desk.store import maintenance
 from refund_desk.store.models import AuditLog, Refund, StepRecord, User
 
+# Refusals by the rules or by the account: each one is written to the audit log.
+DENIALS = frozenset({"WorkflowError", "NotAllowed", "WrongState", "SamePerson", "AuthError"})
+
 
 @dataclass
 class Findings:
@@ -63,6 +66,7 @@ def check(entries: list[dict], strict: bool) -> Findings:
             if not ok:
                 f.bad(f"{what}: {detail}")
         refunds, versions, steps, audited, edits = _history()
+        denied_rows = AuditLog.select().where(AuditLog.action.startswith("denied:")).count()
         user_ids = {u.username: u.id for u in User.select()}
         if isinstance(database, pw.SqliteDatabase):
             fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
@@ -84,6 +88,10 @@ def check(entries: list[dict], strict: bool) -> Findings:
     _money(f, acks, refunds, steps, strict)
     if strict:
         _nothing_unacknowledged(f, acks, refunds, versions)
+        denied = sum(e.get("cls") in DENIALS for e in entries)
+        f.figures["denials_audited"] = denied_rows
+        if denied != denied_rows:
+            f.bad(f"{denied} refusals by the rules but {denied_rows} denied rows in the audit log")
     f.figures["rows_lost"] = sum(p.startswith("lost") for p in f.problems)
     return f
 
