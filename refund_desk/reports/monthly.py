@@ -171,11 +171,11 @@ def _bank_name(code: str, other: str, lang: str) -> str:
 
 
 def _note(state: State, outcome: str | None, lang: str) -> str:
-    if outcome in OUTCOME_NOTES and state != State.CUSTOMER_TOLD:
-        return OUTCOME_NOTES[outcome].get(lang)
     if state == State.CUSTOMER_TOLD:
         done = OUTCOME_NOTES.get(outcome or "refunded")
         return done.get(lang) if done else ""
+    if state in (State.CANCELLED, State.REFUNDED, State.NOT_CREDITED):
+        return state.label.get(lang)  # 已取消 / 已退款，待反馈用户 / 未入帐，待反馈用户
     return Text("处理中：", "in progress: ").get(lang) + state.label.get(lang)
 
 
