@@ -97,7 +97,7 @@ def _same_minute(a: dt.datetime | None, b: dt.datetime | None) -> bool:
 
 
 def _yuan(fen: int) -> str:
-    return format_yuan(from_fen(fen))
+    return format_yuan(from_fen(fen), grouping=False)  # "1280.00": the same in text and JSON
 
 
 def _compare(cs: TableRow, fin: TableRow) -> list[Difference]:
