@@ -157,3 +157,18 @@ def test_cli_adjust_and_analytics_json(october, office, capsys, monkeypatch):
     assert (out["count"], out["amount"], out["paid"]) == (3, "12474.27", 3)
     assert out["by_bank"] == [{"key": "icbc", "count": 3, "amount": "12474.27"}]
     assert dt.date.fromisoformat(out["from"]) == dt.date(2026, 10, 1)
+
+
+def test_cli_reconcile_json_lists_the_difference(october, office, capsys):
+    from refund_desk.store import db as dbmod
+    from refund_desk.store.models import Refund
+
+    with dbmod.write():
+        Refund.update(finance_submitted_at=None).where(Refund.id == october[1].refund_id).execute()
+    code = cli.main(["--db", office.url, "stats", "reconcile", "--month", "2026-10", "--json"])
+    assert code == 1
+    out = json.loads(capsys.readouterr().out)
+    assert [(d["kind"], d["form_no"]) for d in out["differences"]] == [
+        ("cs_only", october[1].form_no)
+    ]
+    assert (out["cs_count"], out["finance_count"], out["matched"]) == (3, 2, 2)
