@@ -136,9 +136,11 @@ def _check_month_open(refund: Refund) -> None:
 def _next_form_no(at: dt.datetime) -> str:
     year = at.astimezone(OFFICE_TZ).year
     name = f"form_no:{year}"
-    updated = Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-    if not updated:
-        Counter.create(name=name, value=1)
+    # One statement: two PCs opening a new year at once must not both insert (PostgreSQL has
+    # no BEGIN IMMEDIATE to keep them apart).
+    Counter.insert(name=name, value=1).on_conflict(
+        conflict_target=[Counter.name], update={Counter.value: Counter.value + 1}
+    ).execute()
     seq = Counter.get_by_id(name).value
     template = settings.get("form_no_format", "TD-{year}-{seq:06d}")
     return template.format(year=year, seq=seq)
