@@ -48,6 +48,12 @@ class RefundTab(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         self.action_dialog: ActionDialog | None = None
         self.conflict_box: QMessageBox | None = None
+        self.nothing_to_do = QPushButton(
+            self.tr("Nothing for you to do on this form"), self.form.actionsBox
+        )
+        self.nothing_to_do.setEnabled(False)
+        self.form.actions.addWidget(self.nothing_to_do)
+        self.form.actions.addStretch(1)
         self.form.newButton.clicked.connect(self.new_refund)
         self.form.newButton.setEnabled(
             permissions.allowed(Permission.CREATE_REFUND, ctx.actor.roles)
@@ -164,22 +170,21 @@ class RefundTab(QWidget):
         return workflow.allowed_actions(self.view.facts(), actor.user_id, actor.roles)
 
     def _show_actions(self) -> None:
+        """One button per allowed transition. Old buttons are removed from the layout and
+        deleted later; the trailing stretch made in __init__ stays."""
         layout = self.form.actions
-        while layout.count():
-            item = layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        for button in self.action_buttons.values():
+            layout.removeWidget(button)
+            button.hide()
+            button.deleteLater()
         self.action_buttons = {}
         for t in self.transitions():
             key = t.action.value + (f":{t.target.value}" if t.action == Action.SEND_BACK else "")
-            button = QPushButton(action_title(t, self.ctx.lang), self)
+            button = QPushButton(action_title(t, self.ctx.lang), self.form.actionsBox)
             button.clicked.connect(lambda _=False, t=t: self.start_action(t))
-            layout.addWidget(button)
+            layout.insertWidget(layout.count() - 1, button)
             self.action_buttons[key] = button
-        if not self.action_buttons:
-            layout.addWidget(QPushButton(self.tr("Nothing for you to do on this form"), self))
-            layout.itemAt(0).widget().setEnabled(False)
-        layout.addStretch(1)
+        self.nothing_to_do.setVisible(not self.action_buttons)
 
     def show_clock(self) -> None:
         now = dt.datetime.now(dt.UTC)
