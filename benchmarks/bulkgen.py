@@ -10,6 +10,7 @@ and schema, so reruns are fast."""
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import json
 import os
@@ -410,6 +411,9 @@ def bench_db(count: int, seed: int = 7, log=print) -> BenchDb:
         with open(meta_path, encoding="utf-8") as f:
             meta = json.load(f)
         return BenchDb(path, count, dt.datetime.fromisoformat(meta["end"]), meta["users"])
+    for stale in glob.glob(os.path.join(CACHE_DIR, f"refunds-{count}-s{seed}-*.db*")):
+        if not stale.startswith(path) and not stale.endswith(".partial"):
+            os.remove(stale)  # made for an older schema: never used again
     log(f"generating {count:,} refunds into {path} …")
     partial = f"{path}.{os.getpid()}.partial"  # two runs at once each make their own
     session.open_store(partial, create=True)
