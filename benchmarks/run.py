@@ -399,6 +399,7 @@ def report_jobs(bench: bulkgen.BenchDb) -> dict[str, tuple[Callable[[], object],
     year, month = last.year, last.month
     start, end = queries.month_bounds(year, month)
     period_from = (bench.end - dt.timedelta(days=bulkgen.DAYS)).date()
+    year_from = (first_of_this - dt.timedelta(days=365)).replace(day=1)
     calendar = settings.calendar()
     now = bench.end
 
@@ -424,11 +425,37 @@ def report_jobs(bench: bulkgen.BenchDb) -> dict[str, tuple[Callable[[], object],
             lambda: analytics.analyse(last.replace(day=1), last, now=now, calendar=calendar),
             month_rows,
         ),
+        "analytics, last 12 months": (
+            lambda: analytics.analyse(year_from, last, now=now, calendar=calendar),
+            all_rows,
+        ),
         "analytics, whole period": (
             lambda: analytics.analyse(period_from, bench.end.date(), now=now, calendar=calendar),
             all_rows,
         ),
-    }
+    } | _month_view_jobs(year, month, month_rows)
+
+
+def _month_view_jobs(year: int, month: int, month_rows: Callable) -> dict:
+    """The 统计 tab's month (by state, both tables, statuses, reconciliation) and the
+    reconciliation alone, where the checkout has them."""
+    jobs: dict = {}
+    try:
+        from refund_desk.reports import reconcile
+
+        jobs[f"reconcile {year}-{month:02d}"] = (
+            lambda: reconcile.reconcile(year, month),
+            month_rows,
+        )
+        from refund_desk.reports import overview
+
+        jobs[f"statistics tab month {year}-{month:02d}"] = (
+            lambda: overview.load_month(year, month, "zh"),
+            month_rows,
+        )
+    except ImportError:
+        pass
+    return jobs
 
 
 def raw(path: str, query: Callable[[sqlite3.Connection], object]) -> Callable[[], object]:
@@ -467,7 +494,7 @@ def bench_reports(ctx: Context, scale: bool) -> None:
         ctx.rows.append(row)
     ctx.rows[-1].notes.append(
         "baseline: sqlite3 alone reading the month's refund rows "
-        "(whole period: one GROUP BY over all refunds)"
+        "(12 months, whole period: one GROUP BY over all refunds)"
     )
     if not scale:
         return
