@@ -8,8 +8,10 @@ import sys
 import tempfile
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
+from . import paths
 from .domain.errors import RefundDeskError
 from .store import demo, session
 from .store.db import Location
@@ -93,6 +95,7 @@ def main(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
+    app.setWindowIcon(QIcon(str(paths.ICONS / "refund_desk.svg")))
     i18n.register_font(app)
     lang = i18n.install_language(app, i18n.choose_language(getattr(args, "lang", None)))
     worker = Worker()

@@ -96,3 +96,10 @@ def test_bundled_font_is_registered(qapp):
 def test_qt_own_buttons_are_chinese_too(qapp):
     i18n.install_language(qapp, "zh")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_window_icon_renders(qapp):
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon(str(paths.ICONS / "refund_desk.svg"))
+    assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
