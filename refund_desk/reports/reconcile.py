@@ -16,11 +16,11 @@ disagreement is listed:
 A refund submitted by customer service at the end of one month and received by finance in the
 next is not a difference: it is listed in ``carried`` (it is in the CS table of one month and the
 finance table of the other, with matching times). Refunds of the month that are still in progress
-are listed in ``open_refunds``, and so are drafts opened in the month and never submitted (the
-core counts them in the month they were opened): archiving the month would freeze them, and a
-frozen draft would hold its order number for ever, so admin waits.
+are listed in ``open_refunds``: archiving the month would freeze them, so admin waits. A draft
+never submitted belongs to no month yet (the core counts a refund in the month it was submitted),
+so closing a month never freezes one.
 
-Three statements (the two tables and the drafts), whatever the month's size.
+Two statements (the two tables), whatever the month's size.
 """
 
 from __future__ import annotations
@@ -188,7 +188,6 @@ def reconcile(
             )
         )
     open_refunds = [r.form_no for r in cs_rows if r.state not in FINAL_STATES]
-    open_refunds += unsubmitted_drafts(year, month)
     return Reconciliation(
         month=key,
         cs_count=len(cs_rows),
@@ -198,24 +197,6 @@ def reconcile(
         carried=carried,
         open_refunds=open_refunds,
     )
-
-
-def unsubmitted_drafts(year: int, month: int) -> list[str]:
-    """Forms opened in the month that were never submitted and are not cancelled."""
-    start, end = queries.month_bounds(year, month)
-    with dbmod.connection():
-        rows = (
-            Refund.select(Refund.form_no)
-            .where(
-                Refund.submitted_at.is_null()
-                & (Refund.created_at >= start)
-                & (Refund.created_at < end)
-                & (Refund.state == State.DRAFT.value)
-            )
-            .order_by(Refund.id)
-            .tuples()
-        )
-        return [form_no for (form_no,) in rows]
 
 
 def total_difference(result: Reconciliation) -> Decimal:

@@ -118,12 +118,18 @@ def _conflict(refund: Refund) -> Conflict:
     return Conflict(form_no=refund.form_no, who=who, when=when, version=refund.version)
 
 
-def _month_of(refund: Refund) -> str:
-    return (refund.submitted_at or refund.created_at).astimezone(OFFICE_TZ).strftime("%Y-%m")
+def _month_of(refund: Refund) -> str | None:
+    """The month whose statistics count the refund: the one it was submitted in. A draft never
+    submitted belongs to no month yet (closing a month must not freeze it)."""
+    if refund.submitted_at is None:
+        return None
+    return refund.submitted_at.astimezone(OFFICE_TZ).strftime("%Y-%m")
 
 
 def _check_month_open(refund: Refund) -> None:
     month = _month_of(refund)
+    if month is None:
+        return
     closed = (
         MonthlyReport.select()
         .where((MonthlyReport.month == month) & (MonthlyReport.state == "archived"))
