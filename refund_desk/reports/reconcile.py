@@ -33,9 +33,6 @@ from ..domain.errors import Text
 from ..domain.money import format_yuan, from_fen
 from ..domain.sla import OFFICE_TZ
 from ..domain.workflow import State
-from ..store import db as dbmod
-from ..store import queries
-from ..store.models import Refund
 from .monthly import MonthTable, TableRow, build_table, local_month, month_key
 
 DIFFERENCE_LABELS: dict[str, Text] = {
