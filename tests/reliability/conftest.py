@@ -43,6 +43,17 @@ def fuse_available() -> str:
     return ""
 
 
+_SHARES: list = []
+
+
+def behind_the_share(where: str) -> str:
+    """The same file reached without the added latency (for setting up, not for testing)."""
+    for share in _SHARES:
+        if where.startswith(str(share.mount) + os.sep):
+            return str(share.backing) + where[len(str(share.mount)) :]
+    return where
+
+
 class SlowShare:
     """A FUSE mount over a local folder that adds `delay_ms` to every file operation."""
 
@@ -53,6 +64,7 @@ class SlowShare:
         self.mount.mkdir()
         self.delay_ms = delay_ms
         self.proc: subprocess.Popen | None = None
+        _SHARES.append(self)
 
     def start(self, deny: str = "") -> None:
         """Mount (again); `deny`: "files" read-only files, "folder" read-only folder, "all"."""

@@ -16,7 +16,7 @@ from refund_desk.store import db as dbmod
 from refund_desk.store import session
 from refund_desk.store.models import StepRecord, User
 from tests.reliability import invariants, worker
-from tests.reliability.conftest import ROOT, env, python, record, size
+from tests.reliability.conftest import ROOT, behind_the_share, env, python, record, size
 
 pytestmark = pytest.mark.reliability
 needs_fiu = pytest.mark.skipif(not shutil.which("fiu-run"), reason="fiu-run (fiu-utils) missing")
@@ -86,7 +86,7 @@ def _healthy_again(url: str, folder, seed: int = 99) -> int:
 @pytest.mark.parametrize("code", ["ENOSPC", "EIO"])
 def test_errors_injected_into_writes_and_fsyncs(tmp_path, code):
     url = str(tmp_path / "refunds.db")
-    worker.setup(url, size("refunds", 20), str(tmp_path / "setup.jsonl"))
+    worker.setup(behind_the_share(url), size("refunds", 20), str(tmp_path / "setup.jsonl"))
     dbmod.DB.obj.close()
     ops, probability = size("fault_ops", 150), 0.02
     done = subprocess.run(
@@ -197,7 +197,7 @@ def test_cli_under_disk_full_says_one_sentence_and_never_lies(tmp_path):
 @pytest.mark.parametrize("deny", ["files", "folder", "all"])
 def test_read_only_file_or_folder(slow_share, tmp_path, deny):
     url = str(slow_share.mount / "refunds.db")
-    worker.setup(url, 5, str(tmp_path / "setup.jsonl"))
+    worker.setup(behind_the_share(url), 5, str(tmp_path / "setup.jsonl"))
     dbmod.DB.obj.close()
     slow_share.vanish()
     slow_share.start(deny=deny)
@@ -221,9 +221,9 @@ def test_read_only_file_or_folder(slow_share, tmp_path, deny):
 
 def test_share_vanishes_mid_transaction(slow_share, tmp_path):
     url = str(slow_share.mount / "refunds.db")
-    worker.setup(url, size("refunds", 20), str(tmp_path / "setup.jsonl"))
+    worker.setup(behind_the_share(url), size("refunds", 20), str(tmp_path / "setup.jsonl"))
     dbmod.DB.obj.close()
-    rounds = size("vanish_rounds", 3)
+    rounds = size("vanish_rounds", 2)
     figures = Counter()
     for r in range(rounds):
         writers = [

@@ -15,8 +15,9 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 
 from refund_desk.store import db as dbmod
+from refund_desk.store import session
 from tests.reliability import worker
-from tests.reliability.conftest import ROOT, env, python, record, size
+from tests.reliability.conftest import ROOT, behind_the_share, env, python, record, size
 
 pytestmark = pytest.mark.reliability
 
@@ -48,7 +49,8 @@ def test_main_window_stays_responsive_on_the_slow_share(
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     i18n.register_font(qapp)
     url = str(slow_share.mount / "refunds.db")
-    worker.setup(url, 10, str(tmp_path / "setup.jsonl"))
+    worker.setup(behind_the_share(url), 10, str(tmp_path / "setup.jsonl"))
+    session.open_store(url)
     from refund_desk.store.actors import Actor
     from refund_desk.store.models import User
 

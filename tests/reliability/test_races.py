@@ -15,13 +15,13 @@ import pytest
 from refund_desk.store import db as dbmod
 from refund_desk.store import session
 from tests.reliability import invariants, worker
-from tests.reliability.conftest import ROOT, env, python, record, size
+from tests.reliability.conftest import ROOT, behind_the_share, env, python, record, size
 
 pytestmark = pytest.mark.reliability
 
 SIZES = {  # CI defaults (processes, operations each) per location
     "local": (4, 60),
-    "slow_share": (3, 25),
+    "slow_share": (3, 20),
     "postgres": (4, 60),
 }
 
@@ -63,7 +63,7 @@ def test_writers_race_on_the_same_refunds(where, tmp_path, request):
     procs, ops = SIZES[kind]
     procs, ops = size("procs", procs), size("ops", ops)
     refunds = size("refunds", 20)
-    worker.setup(where, refunds, str(tmp_path / "setup.jsonl"))
+    worker.setup(behind_the_share(where), refunds, str(tmp_path / "setup.jsonl"))
     dbmod.DB.obj.close()
     seconds = run_writers(where, tmp_path, procs, ops)
 
@@ -112,7 +112,7 @@ except Exception as e:
 @pytest.mark.parametrize("where", ["local", "postgres"], indirect=True)
 def test_first_forms_of_a_new_year_at_once(where, tmp_path):
     """The year's form-number counter does not exist yet when several PCs create at once."""
-    worker.setup(where, 1)
+    worker.setup(behind_the_share(where), 1)
     dbmod.DB.obj.close()
     script = tmp_path / "first.py"
     script.write_text(FIRST_OF_YEAR)
