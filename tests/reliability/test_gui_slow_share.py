@@ -134,4 +134,4 @@ def test_main_window_stays_responsive_on_the_slow_share(
     record("gui_slow_share", figures)
     assert jobs_done[0] > 3
     assert gui_during == 0 and built_on_gui == 0
-    assert figures["lateness_p99_ms"] < 100 and figures["lateness_max_ms"] < 500
+    assert figures["lateness_p99_ms"] < 100 and figures["lateness_max_ms"] < 1000
