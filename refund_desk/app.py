@@ -15,7 +15,7 @@ from . import paths
 from .domain.errors import RefundDeskError
 from .store import demo, session
 from .store.db import Location
-from .ui import bool_guard, i18n
+from .ui import i18n
 from .ui.context import AppContext
 from .ui.database_dialog import DatabaseDialog
 from .ui.jobs import wait_for
@@ -91,7 +91,6 @@ def choose_database_dialog(worker: Worker) -> Location | None:
 
 def main(args: argparse.Namespace) -> int:
     """`refund-desk` with no command: open the desktop app. Returns the exit code."""
-    bool_guard.hold()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)

@@ -30,8 +30,8 @@ class DatabaseStatus(QObject):
         bar.addPermanentWidget(self.refresh_label)
         worker.failed.connect(self.on_error)
         worker.succeeded.connect(self.on_success)
-        # Polled rather than connected to `busy_changed`: a Python slot receiving that bool
-        # signal doubles PySide 6.12's reference leak on True (see `bool_guard`).
+        # The busy mark is polled (4 times a second) rather than driven by `busy_changed`, so a
+        # burst of short jobs does not make it flicker.
         self.worker = worker
         self.busy_timer = QTimer(self)
         self.busy_timer.timeout.connect(self.poll_busy)

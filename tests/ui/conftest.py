@@ -8,11 +8,9 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 
 from refund_desk.store import db as dbmod
-from refund_desk.ui import bool_guard, i18n
+from refund_desk.ui import i18n
 from refund_desk.ui.context import AppContext
 from refund_desk.ui.worker import Worker
-
-bool_guard.hold()  # PySide 6.12 drops a reference to True per Signal(bool) emit
 
 
 @pytest.fixture(autouse=True)
