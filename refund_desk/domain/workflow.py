@@ -198,6 +198,9 @@ _CS = frozenset({R.CLERK, R.CS_LEAD})
 
 
 def _t(source, action, target, roles, **kw) -> Transition:
+    for name in ("starts", "stops", "not_by"):
+        if name in kw:
+            kw[name] = frozenset(kw[name])
     return Transition(source, action, target, frozenset(roles), **kw)
 
 
