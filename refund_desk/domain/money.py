@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from .errors import ValidationError
 
@@ -17,12 +18,15 @@ def parse_yuan(text: str | Decimal | int, ceiling: Decimal | None = None) -> Dec
     raw = raw.translate(_FULLWIDTH)
     if not raw:
         raise ValidationError("required", field="amount")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise ValidationError("amount_format", field="amount") from None
-    if not value.is_finite() or value.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValidationError("amount_format", field="amount")
+    # Plain digits only: "1E100", "NaN", "0x10" are not amounts a clerk types.
+    if not _PLAIN.fullmatch(raw):
+        code = (
+            "amount_positive"
+            if raw.startswith("-") and _PLAIN.fullmatch(raw[1:])
+            else "amount_format"
+        )
+        raise ValidationError(code, field="amount")
+    value = Decimal(raw)
     if value <= 0:
         raise ValidationError("amount_positive", field="amount")
     if ceiling is not None and value > ceiling:
@@ -48,4 +52,5 @@ def format_yuan(yuan: Decimal, grouping: bool = True) -> str:
     return f"{yuan:,.2f}" if grouping else f"{yuan:.2f}"
 
 
+_PLAIN = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,2})?|\.[0-9]{1,2}")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
