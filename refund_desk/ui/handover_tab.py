@@ -15,7 +15,7 @@ from ..domain.sla import OFFICE_TZ
 from ..domain.validation import DEFAULT_BANKS
 from ..store import handover
 from ..store.handover import ATTENDANCE_KEYS, SHIFTS, HandoverView
-from . import display
+from . import display, printing
 from .context import AppContext
 from .forms.handover_tab import Ui_HandoverTab
 
@@ -61,6 +61,8 @@ class HandoverTab(QWidget):
         self.form.createButton.clicked.connect(self.create)
         self.form.saveButton.clicked.connect(self.save)
         self.form.signButton.clicked.connect(self.sign)
+        self.form.previewButton.clicked.connect(self.preview)
+        self.form.printButton.clicked.connect(self.print_sheet)
         self.form.confirmButton.clicked.connect(self.confirm)
         self.form.takerPassword.returnPressed.connect(self.confirm)
         self.form.sheets.currentItemChanged.connect(self._picked)
@@ -154,11 +156,26 @@ class HandoverTab(QWidget):
             radio.setAutoExclusive(True)
         self._fill_refunds(view, editable)
         f.saveButton.setEnabled(editable)
+        f.previewButton.setEnabled(view is not None)
+        f.printButton.setEnabled(view is not None)
         f.signButton.setEnabled(editable and view.handed_by_id == self.ctx.actor.user_id)
         waiting = view is not None and view.signed_at is not None and view.confirmed_at is None
         for widget in (f.takerName, f.takerPassword, f.confirmButton):
             widget.setEnabled(waiting)
         f.header.setText(self._header(view))
+
+    def preview(self) -> printing.PrintRun | None:
+        """The sheet as saved (save first to print what is typed)."""
+        if self.view is None:
+            return None
+        job = printing.handover_job(self.ctx, self.view.id)
+        return printing.preview(self, self.ctx, job, self.tr("Shift handover sheet"))
+
+    def print_sheet(self) -> printing.PrintRun | None:
+        if self.view is None:
+            return None
+        job = printing.handover_job(self.ctx, self.view.id)
+        return printing.print_document(self, self.ctx, job, self.tr("Shift handover sheet"))
 
     def _header(self, view: HandoverView | None) -> str:
         if view is None:

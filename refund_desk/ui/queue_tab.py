@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..domain.workflow import State
-from . import display, queue_jobs
+from . import display, printing, queue_jobs
 from .action_dialog import ActionDialog
 from .context import AppContext
 from .forms.queue_tab import Ui_QueueTab
@@ -42,6 +42,7 @@ class QueueTab(QWidget):
         self.form.overdueOnly.toggled.connect(self._filter)
         self.form.refreshButton.clicked.connect(self.refresh)
         self.form.approveButton.clicked.connect(self.approve_selected)
+        self.form.batchPrintButton.clicked.connect(self.print_selected)
         self.ticker = QTimer(self)
         self.ticker.timeout.connect(self.model.tick)
         self.ticker.start(30_000)
@@ -104,6 +105,15 @@ class QueueTab(QWidget):
     def selected_ids(self) -> list[int]:
         rows = self.form.table.selectionModel().selectedRows()
         return [self.proxy.data(index, ID_ROLE) for index in rows]
+
+    def print_selected(self) -> printing.PrintRun | None:
+        """The selected refunds as one print, in the order shown."""
+        rows = sorted(self.form.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        ids = [self.proxy.data(index, ID_ROLE) for index in rows]
+        if not ids:
+            self.form.counts.setText(self.tr("Select the refunds to print first."))
+            return None
+        return printing.print_refunds(self, self.ctx, ids)
 
     # --- approving several at once ------------------------------------------------------
     def approve_selected(self) -> None:

@@ -16,7 +16,7 @@ from ..domain.permissions import Permission
 from ..domain.sla import Timeline
 from ..domain.workflow import Action, Clock, Transition
 from ..store.queries import RefundView
-from . import display, refund_jobs
+from . import display, printing, refund_jobs
 from .action_dialog import ActionDialog, action_title, needs_dialog
 from .context import AppContext
 from .forms.refund_form import Ui_RefundForm
@@ -60,6 +60,8 @@ class RefundTab(QWidget):
         )
         self.form.reloadButton.clicked.connect(self.reload)
         self.form.saveButton.clicked.connect(self.save)
+        self.form.previewButton.clicked.connect(self.preview)
+        self.form.printButton.clicked.connect(self.print_form)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
@@ -127,6 +129,8 @@ class RefundTab(QWidget):
         self.fields.set_editable(editable)
         self.form.saveButton.setEnabled(editable)
         self.form.reloadButton.setEnabled(view is not None)
+        for button in (self.form.previewButton, self.form.printButton):
+            button.setEnabled(view is not None)
         self.form.notice.setText("")
         if view is None:
             self.form.formNo.setText(self.tr("New refund (not saved yet)"))
@@ -200,6 +204,22 @@ class RefundTab(QWidget):
             return
         self.form.clock.setText(display.clock_text(status, self.ctx.lang))
         self.form.clock.setStyleSheet(display.clock_style(status.colour))
+
+    # --- printing ---------------------------------------------------------------------
+    def _print_title(self) -> str:
+        return self.tr("Refund form {form_no}").format(form_no=self.view.form_no)
+
+    def preview(self) -> printing.PrintRun | None:
+        if self.view is None:
+            return None
+        job = printing.refund_job(self.ctx, self.view.id)
+        return printing.preview(self, self.ctx, job, self._print_title())
+
+    def print_form(self) -> printing.PrintRun | None:
+        if self.view is None:
+            return None
+        job = printing.refund_job(self.ctx, self.view.id)
+        return printing.print_document(self, self.ctx, job, self._print_title())
 
     # --- saving and acting -------------------------------------------------------------
     def _edited(self, _name: str) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..store import queries
+from . import printing
 from .context import AppContext
 from .forms.search_tab import Ui_SearchTab
 from .refund_filter import RefundFilter
@@ -47,6 +48,7 @@ class SearchTab(QWidget):
         self.form.useDates.toggled.connect(self._dates_toggled)
         self._dates_toggled(False)
         self.form.searchButton.clicked.connect(self.search)
+        self.form.batchPrintButton.clicked.connect(self.print_selected)
         self.form.text.returnPressed.connect(self.search)
         self.searching = False
         self.criteria: tuple = ("", None, None)
@@ -91,6 +93,17 @@ class SearchTab(QWidget):
     def _more(self, rows: list) -> None:
         self.model.append_rows(rows, len(rows) >= PAGE)
         self._show_count()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(self.form.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.proxy.data(index, ID_ROLE) for index in rows]
+
+    def print_selected(self) -> printing.PrintRun | None:
+        ids = self.selected_ids()
+        if not ids:
+            self.form.resultCount.setText(self.tr("Select the refunds to print first."))
+            return None
+        return printing.print_refunds(self, self.ctx, ids)
 
     def _show_count(self) -> None:
         n = len(self.model.rows)

@@ -55,6 +55,7 @@ from ..domain.sla import OFFICE_TZ
 from ..domain.workflow import State
 from ..reports import analytics, analytics_export, lifecycle, monthly, reconcile, xlsx
 from ..reports.overview import MonthData, load_month
+from . import printing
 from .context import AppContext
 from .messages import notify
 
@@ -199,6 +200,14 @@ class TablePanel(QGroupBox):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _=False, f=fmt: tab.ask_export(kind, f))
             self.buttons[fmt] = button
+            bar.addWidget(button)
+        for name, text in (
+            ("preview", QCoreApplication.translate("StatisticsTab", "Print preview")),
+            ("print", QCoreApplication.translate("StatisticsTab", "Print…")),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, n=name: tab.print_table(kind, n == "print"))
+            self.buttons[name] = button
             bar.addWidget(button)
         self.model = LinesModel(kind, tab.ctx.lang, self)
         self.view = QTableView(self)
@@ -608,6 +617,15 @@ class StatisticsTab(QWidget):
     def _exported(self, path: str) -> None:
         self.last_export = path
         self._busy(False, self.tr("Written {path}").format(path=path))
+
+    def print_table(self, kind: str, to_printer: bool) -> printing.PrintRun:
+        """Preview or print the month's table as it stands when the job runs."""
+        job = printing.stats_job(self.ctx, kind, self.year, self.month)
+        key = monthly.month_key(self.year, self.month)
+        title = f"{monthly.TITLES[kind].get(self.ctx.lang)} {key}"
+        if to_printer:
+            return printing.print_document(self, self.ctx, job, title)
+        return printing.preview(self, self.ctx, job, title)
 
     # --- analytics -----------------------------------------------------------------------
 

@@ -226,6 +226,16 @@ class Ui_HandoverTab(object):
 
         self.cleanRow.addItem(self.cleanSpacer)
 
+        self.previewButton = QPushButton(HandoverTab)
+        self.previewButton.setObjectName(u"previewButton")
+
+        self.cleanRow.addWidget(self.previewButton)
+
+        self.printButton = QPushButton(HandoverTab)
+        self.printButton.setObjectName(u"printButton")
+
+        self.cleanRow.addWidget(self.printButton)
+
         self.saveButton = QPushButton(HandoverTab)
         self.saveButton.setObjectName(u"saveButton")
 
@@ -307,7 +317,9 @@ class Ui_HandoverTab(object):
         QWidget.setTabOrder(self.followUps, self.refunds)
         QWidget.setTabOrder(self.refunds, self.cleanedYes)
         QWidget.setTabOrder(self.cleanedYes, self.cleanedNo)
-        QWidget.setTabOrder(self.cleanedNo, self.saveButton)
+        QWidget.setTabOrder(self.cleanedNo, self.previewButton)
+        QWidget.setTabOrder(self.previewButton, self.printButton)
+        QWidget.setTabOrder(self.printButton, self.saveButton)
         QWidget.setTabOrder(self.saveButton, self.signButton)
         QWidget.setTabOrder(self.signButton, self.takerName)
         QWidget.setTabOrder(self.takerName, self.takerPassword)
@@ -336,6 +348,8 @@ class Ui_HandoverTab(object):
         self.cleanedLabel.setText(QCoreApplication.translate("HandoverTab", u"Was the room cleaned?", None))
         self.cleanedYes.setText(QCoreApplication.translate("HandoverTab", u"Yes", None))
         self.cleanedNo.setText(QCoreApplication.translate("HandoverTab", u"No", None))
+        self.previewButton.setText(QCoreApplication.translate("HandoverTab", u"Print preview", None))
+        self.printButton.setText(QCoreApplication.translate("HandoverTab", u"Print\u2026", None))
         self.saveButton.setText(QCoreApplication.translate("HandoverTab", u"Save", None))
         self.signButton.setText(QCoreApplication.translate("HandoverTab", u"Sign as outgoing", None))
         self.takerLabel.setText(QCoreApplication.translate("HandoverTab", u"Incoming user", None))

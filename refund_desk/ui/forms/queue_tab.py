@@ -73,6 +73,11 @@ class Ui_QueueTab(object):
 
         self.filters.addWidget(self.approveButton)
 
+        self.batchPrintButton = QPushButton(QueueTab)
+        self.batchPrintButton.setObjectName(u"batchPrintButton")
+
+        self.filters.addWidget(self.batchPrintButton)
+
 
         self.mainLayout.addLayout(self.filters)
 
@@ -94,7 +99,8 @@ class Ui_QueueTab(object):
         QWidget.setTabOrder(self.filter, self.overdueOnly)
         QWidget.setTabOrder(self.overdueOnly, self.refreshButton)
         QWidget.setTabOrder(self.refreshButton, self.approveButton)
-        QWidget.setTabOrder(self.approveButton, self.table)
+        QWidget.setTabOrder(self.approveButton, self.batchPrintButton)
+        QWidget.setTabOrder(self.batchPrintButton, self.table)
 
         self.retranslateUi(QueueTab)
 
@@ -107,6 +113,7 @@ class Ui_QueueTab(object):
         self.overdueOnly.setText(QCoreApplication.translate("QueueTab", u"Overdue only", None))
         self.refreshButton.setText(QCoreApplication.translate("QueueTab", u"Refresh", None))
         self.approveButton.setText(QCoreApplication.translate("QueueTab", u"Approve selected\u2026", None))
+        self.batchPrintButton.setText(QCoreApplication.translate("QueueTab", u"Print selected\u2026", None))
         pass
     # retranslateUi
 

@@ -319,6 +319,16 @@ class Ui_RefundForm(object):
 
         self.formButtons.addWidget(self.reloadButton)
 
+        self.previewButton = QPushButton(RefundForm)
+        self.previewButton.setObjectName(u"previewButton")
+
+        self.formButtons.addWidget(self.previewButton)
+
+        self.printButton = QPushButton(RefundForm)
+        self.printButton.setObjectName(u"printButton")
+
+        self.formButtons.addWidget(self.printButton)
+
         self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.formButtons.addItem(self.buttonSpacer)
@@ -377,7 +387,9 @@ class Ui_RefundForm(object):
         QWidget.setTabOrder(self.fault_description, self.customer_view)
         QWidget.setTabOrder(self.customer_view, self.complaint_no)
         QWidget.setTabOrder(self.complaint_no, self.handling_dept)
-        QWidget.setTabOrder(self.handling_dept, self.saveButton)
+        QWidget.setTabOrder(self.handling_dept, self.previewButton)
+        QWidget.setTabOrder(self.previewButton, self.printButton)
+        QWidget.setTabOrder(self.printButton, self.saveButton)
 
         self.retranslateUi(RefundForm)
 
@@ -399,6 +411,8 @@ class Ui_RefundForm(object):
         self.handling_deptLabel.setText(QCoreApplication.translate("RefundForm", u"Handling department", None))
         self.newButton.setText(QCoreApplication.translate("RefundForm", u"New refund", None))
         self.reloadButton.setText(QCoreApplication.translate("RefundForm", u"Reload", None))
+        self.previewButton.setText(QCoreApplication.translate("RefundForm", u"Print preview", None))
+        self.printButton.setText(QCoreApplication.translate("RefundForm", u"Print\u2026", None))
         self.saveButton.setText(QCoreApplication.translate("RefundForm", u"Save draft", None))
         self.actionsBox.setTitle(QCoreApplication.translate("RefundForm", u"Actions", None))
         self.historyLabel.setText(QCoreApplication.translate("RefundForm", u"Step history", None))

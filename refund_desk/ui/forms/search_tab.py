@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDateEdit,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget)
+    QPushButton, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_SearchTab(object):
     def setupUi(self, SearchTab):
@@ -72,11 +72,25 @@ class Ui_SearchTab(object):
 
         self.mainLayout.addLayout(self.criteria)
 
+        self.resultRow = QHBoxLayout()
+        self.resultRow.setObjectName(u"resultRow")
         self.resultCount = QLabel(SearchTab)
         self.resultCount.setObjectName(u"resultCount")
         self.resultCount.setText(u"")
 
-        self.mainLayout.addWidget(self.resultCount)
+        self.resultRow.addWidget(self.resultCount)
+
+        self.resultSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.resultRow.addItem(self.resultSpacer)
+
+        self.batchPrintButton = QPushButton(SearchTab)
+        self.batchPrintButton.setObjectName(u"batchPrintButton")
+
+        self.resultRow.addWidget(self.batchPrintButton)
+
+
+        self.mainLayout.addLayout(self.resultRow)
 
         self.table = QTableView(SearchTab)
         self.table.setObjectName(u"table")
@@ -95,7 +109,8 @@ class Ui_SearchTab(object):
         QWidget.setTabOrder(self.useDates, self.dateFrom)
         QWidget.setTabOrder(self.dateFrom, self.dateTo)
         QWidget.setTabOrder(self.dateTo, self.searchButton)
-        QWidget.setTabOrder(self.searchButton, self.table)
+        QWidget.setTabOrder(self.searchButton, self.batchPrintButton)
+        QWidget.setTabOrder(self.batchPrintButton, self.table)
 
         self.retranslateUi(SearchTab)
 
@@ -110,6 +125,7 @@ class Ui_SearchTab(object):
         self.useDates.setText(QCoreApplication.translate("SearchTab", u"Complaint date from", None))
         self.toLabel.setText(QCoreApplication.translate("SearchTab", u"to", None))
         self.searchButton.setText(QCoreApplication.translate("SearchTab", u"Search", None))
+        self.batchPrintButton.setText(QCoreApplication.translate("SearchTab", u"Print selected\u2026", None))
         pass
     # retranslateUi
 
