@@ -60,6 +60,18 @@ _ENDINGS = (
     (State.LEAD_REVIEW, 3),
     (State.DRAFT, 3),
 )
+_CLOSED = (State.CUSTOMER_TOLD, State.CANCELLED, State.NOT_CREDITED)
+_OPEN = (
+    State.DRAFT,
+    State.LEAD_REVIEW,
+    State.TECH_VERIFICATION,
+    State.CS_SUBMIT,
+    State.CASHIER_CHECK,
+    State.ACCOUNTANT_REVIEW,
+    State.DIRECTOR_APPROVAL,
+    State.AWAITING_PAYMENT,
+    State.REFUNDED,
+)
 _FORWARD = (
     (Action.SUBMIT, "clerk"),
     (Action.LEAD_APPROVE, "lead"),
@@ -138,29 +150,26 @@ def fill(
 
 
 def _fill_one(rng, i, order_base, now, days, people, categories, labels, banks) -> int:
-    # recent refunds are more likely to be still open; old ones are mostly closed
-    age = dt.timedelta(minutes=rng.randrange(5, days * 24 * 60))
+    # a fifth are from the last three days (still open), a few stuck for days, the rest closed
+    roll = rng.random()
+    span = (
+        (5, 3 * 24 * 60)
+        if roll < 0.2
+        else (3 * 24 * 60, 14 * 24 * 60)
+        if roll < 0.3
+        else (14 * 24 * 60, max(days, 15) * 24 * 60)
+    )
+    age = dt.timedelta(minutes=rng.randrange(*span))
     opened = now - age
     local = opened.astimezone(OFFICE_TZ)
     if local.hour < 8 or local.hour > 21:  # the office works 08:00-22:00 (00-14 UTC)
         opened = min(opened.replace(hour=rng.randrange(0, 13)), now - dt.timedelta(minutes=5))
-    ending = (
-        _pick_ending(rng)
-        if age > dt.timedelta(days=3)
-        else rng.choice(
-            [
-                State.DRAFT,
-                State.LEAD_REVIEW,
-                State.TECH_VERIFICATION,
-                State.CS_SUBMIT,
-                State.CASHIER_CHECK,
-                State.ACCOUNTANT_REVIEW,
-                State.DIRECTOR_APPROVAL,
-                State.AWAITING_PAYMENT,
-                State.REFUNDED,
-            ]
-        )
-    )
+    if age > dt.timedelta(days=14):  # an old refund is closed, as in a working office
+        ending = rng.choices(_CLOSED, weights=(88, 6, 6))[0]
+    elif age > dt.timedelta(days=3):  # a few stuck for days: the overdue cases
+        ending = _pick_ending(rng)
+    else:
+        ending = rng.choice(_OPEN)
     return _one(rng, i, order_base, opened, now, ending, people, categories, labels, banks)
 
 
