@@ -503,17 +503,17 @@ def bench_reports(ctx: Context, scale: bool) -> None:
     for name, (figure, baseline, sql) in at_large.items():
         small_figure, small_baseline = at_size[name][0], at_size[name][1]
         engine = baseline / small_baseline  # how sqlite3 alone scaled on the same data
-        # Judged against sqlite3 alone on the same rows in the same run: one 100k and one 1M
-        # timing minutes apart on a shared machine are too noisy to hold to 10.0× flat.
-        row = Row(f"4 scaling ×10: {name}", figure / small_figure, "x", engine, 1.25, True)
+        # Linear is 10×; one 100k and one 1M timing minutes apart on a shared machine differ by
+        # ±25% on their own, so that much is allowed. The baseline shows sqlite3's own scaling.
+        row = Row(f"4 scaling ×10: {name}", figure / small_figure, "x", engine, 12.5)
         row.notes.append(
             f"{small_figure:.0f} ms at {bench.count:,} → {figure:.0f} ms at {large.count:,} "
             f"(sqlite3 alone: {at_size[name][1]:.0f} → {baseline:.0f} ms); {sql} SQL"
         )
         ctx.rows.append(row)
     ctx.rows[-1].notes.append(
-        f"the same {bulkgen.DAYS} days hold 10× the refunds (linear: 10×); baseline: how "
-        "sqlite3 alone reading the same rows scaled; target: no worse than it, within 25%"
+        f"the same {bulkgen.DAYS} days hold 10× the refunds: linear is 10×, target allows 25% "
+        "noise; baseline: how sqlite3 alone reading the same rows scaled"
     )
 
 
