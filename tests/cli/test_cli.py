@@ -1,6 +1,7 @@
 """The admin command line, run as a person would: a real process, real files."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,11 +31,19 @@ def one_clear_line(result):
     return lines[0]
 
 
-@pytest.fixture
-def demo_db(tmp_path_factory):
+@pytest.fixture(scope="module")
+def _demo_original(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "office.db"
     result = run("--db", str(path), "demo", "--refunds", "40", "--seed", "3")
     assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def demo_db(_demo_original, tmp_path):
+    """A demo office of its own for each test (a copy of one made once by `demo`)."""
+    path = tmp_path / "office.db"
+    shutil.copy(_demo_original, path)
     return path
 
 
