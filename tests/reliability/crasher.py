@@ -10,6 +10,8 @@ transition. Prints one JSON line of figures; exit status 1 when anything was wro
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import json
 import os
 import random
@@ -23,12 +25,15 @@ from refund_desk.store import session
 from tests.reliability import invariants
 from tests.reliability.worker import Writer, read_log
 
+PR_SET_PDEATHSIG = 1
+
 
 def _spawn(url: str, log: Path, seed: int) -> int:
     pid = os.fork()
     if pid:
         return pid
-    try:  # the child: a writer until it is killed
+    try:  # the child: a writer until it is killed (or its parent dies)
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
         session.open_store(url)
         Writer(log.stem, seed, log, think_ms=1.0).run(-1)
     finally:
@@ -54,29 +59,32 @@ def main(argv: list[str] | None = None) -> int:
     figures = {"kills": 0, "kills_with_hot_journal": 0, "checks": 0, "problems": 0}
     problems: list[str] = []
     started = time.monotonic()
-    while figures["kills"] < args.kills:
-        while len(alive) < args.writers:
-            spawned += 1
-            log = logs / f"c{spawned}.jsonl"
-            alive[_spawn(args.db, log, args.seed * 1000 + spawned)] = log
-        time.sleep(rng.uniform(0.005, args.max_wait))
-        victim = rng.choice(sorted(alive))
-        os.kill(victim, signal.SIGKILL)
-        os.waitpid(victim, 0)
-        del alive[victim]
-        figures["kills"] += 1
-        if os.path.exists(journal) and os.path.getsize(journal) > 0:
-            figures["kills_with_hot_journal"] += 1
-        entries = [e for p in sorted(logs.glob("*.jsonl")) for e in read_log(p)]
-        found = invariants.check(entries, strict=False)
-        figures["checks"] += 1
-        if found.problems:
-            figures["problems"] += len(found.problems)
-            problems.extend(f"after kill {figures['kills']}: {p}" for p in found.problems[:5])
-            break
-    for pid in alive:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+    try:
+        while figures["kills"] < args.kills:
+            while len(alive) < args.writers:
+                spawned += 1
+                log = logs / f"c{spawned}.jsonl"
+                alive[_spawn(args.db, log, args.seed * 1000 + spawned)] = log
+            time.sleep(rng.uniform(0.005, args.max_wait))
+            victim = rng.choice(sorted(alive))
+            os.kill(victim, signal.SIGKILL)
+            os.waitpid(victim, 0)
+            del alive[victim]
+            figures["kills"] += 1
+            with contextlib.suppress(OSError):  # the other writer may remove it meanwhile
+                if os.path.getsize(journal) > 0:
+                    figures["kills_with_hot_journal"] += 1
+            entries = [e for p in sorted(logs.glob("*.jsonl")) for e in read_log(p)]
+            found = invariants.check(entries, strict=False)
+            figures["checks"] += 1
+            if found.problems:
+                figures["problems"] += len(found.problems)
+                problems.extend(f"after kill {figures['kills']}: {p}" for p in found.problems[:5])
+                break
+    finally:  # never leave a writer behind, whatever happened
+        for pid in alive:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
     entries = [e for p in sorted(logs.glob("*.jsonl")) for e in read_log(p)]
     final = invariants.check(entries, strict=False)
     problems.extend(final.problems)
