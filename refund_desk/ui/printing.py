@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPainter
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,6 +50,7 @@ BUILD_SHARE = 90  # percent of the progress bar for building the PDF; the rest i
 def choose_printer(parent: QWidget, then: Callable[[QPrinter], None]) -> None:
     """Qt's print dialog; `then(printer)` once the person presses Print (tests replace this)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))  # the forms' paper, not Letter
     dialog = QPrintDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: then(printer))
@@ -120,9 +121,12 @@ class PreviewDialog(QDialog):
             QCoreApplication.translate("Printing", "Print preview — {title}").format(title=title)
         )
         self.pdf = pdf
-        self.document = QPdfDocument(self)
-        self.document.load(str(pdf))
         self.view = QPdfView(self)
+        # Made after the view, so deleted after it: the view (and its page renderer) goes
+        # first, then the document, then the file the document held open.
+        self.document = QPdfDocument(self)
+        self.document.destroyed.connect(lambda _=None: _remove(pdf))
+        self.document.load(str(pdf))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -150,12 +154,8 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.pages)
         layout.addWidget(buttons)
-        self.resize(860, 1000)
-        self.finished.connect(self._close_file)
-
-    def _close_file(self, _result: int = 0) -> None:
-        self.view.setDocument(None)
-        self.document.close()
+        screen = self.screen().availableGeometry()  # a laptop's 768 lines included
+        self.resize(min(860, screen.width() * 9 // 10), min(1000, screen.height() * 9 // 10))
 
 
 class PrintRun(QObject):
@@ -250,7 +250,6 @@ class PrintRun(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
         else:
             self.preview = PreviewDialog(self.pdf, self.title, on_print, self.widget)
-            self.preview.finished.connect(lambda _r, pdf=self.pdf: _remove(pdf))
             self.preview.show()
         self._finish("previewed")
 
@@ -265,6 +264,7 @@ class PrintRun(QObject):
             self._finish("printed")
             return
         self.pdf = write_temp(data, self.title)
+        printer.setDocName(self.title)  # what the print queue shows
         if self.dialog is not None:
             self.dialog.setCancelButton(None)  # logged already: the pages go out now
             self.dialog.setValue(BUILD_SHARE)

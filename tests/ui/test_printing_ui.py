@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import threading
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
 from refund_desk.domain.workflow import Action
+from refund_desk.reports import monthly
 from refund_desk.store import handover
 from refund_desk.store.printlog import print_history
 from refund_desk.ui import printing
@@ -89,9 +92,7 @@ def test_preview_shows_the_form_in_the_app_and_is_not_logged(qtbot, make_ctx, sq
     qtbot.waitUntil(lambda: not path.exists())  # the temporary file goes with the dialog
 
 
-def test_print_button_sends_pages_and_logs_the_version(
-    qtbot, make_ctx, sqlite_office, pdf_printer
-):
+def test_print_button_sends_pages_and_logs_the_version(qtbot, make_ctx, sqlite_office, pdf_printer):
     saved = submitted(sqlite_office)
     tab = open_form(qtbot, make_ctx, saved)
     tab.form.printButton.click()
@@ -189,14 +190,12 @@ def test_cancel_mid_batch_leaves_no_file_and_no_log(
     finished(qtbot, run, "cancelled")
     assert not run.dialog.isVisible()
     assert run.pdf is None and run.pages_sent == 0
-    assert not pdf_printer.outputFileName() or not _exists(pdf_printer.outputFileName())
+    assert not _exists(pdf_printer.outputFileName())
     for form in forms:
         assert print_history(form.form_no) == []
 
 
 def _exists(path: str) -> bool:
-    import os
-
     return os.path.exists(path)
 
 
@@ -251,7 +250,11 @@ def test_statistics_tables_preview_and_print(qtbot, make_ctx, sqlite_office, pdf
     tab.panels["cs"].buttons["print"].click()
     run = tab.findChildren(printing.PrintRun)[-1]
     finished(qtbot, run, "printed")
-    assert printed_pages(pdf_printer) >= 1
+    with open(pdf_printer.outputFileName(), "rb") as f:
+        page = PdfReader(f).pages[0]
+        assert page.mediabox.width > page.mediabox.height  # the wide table stays landscape
+    ref = monthly.sheet_number("cs", monthly.month_key(tab.year, tab.month))
+    assert [h.document for h in print_history(ref)] == ["stats_cs"]
 
 
 def test_a_failed_job_says_so_and_prints_nothing(qtbot, make_ctx, sqlite_office, pdf_printer):
@@ -262,3 +265,32 @@ def test_a_failed_job_says_so_and_prints_nothing(qtbot, make_ctx, sqlite_office,
     )
     finished(qtbot, run, "failed")
     assert run.pages_sent == 0 and not _exists(pdf_printer.outputFileName())
+
+
+class UrlCatcher(QObject):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_without_qtpdf_the_system_viewer_shows_the_preview(
+    qtbot, make_ctx, sqlite_office, monkeypatch
+):
+    monkeypatch.setattr(printing, "QPdfView", None)
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        saved = submitted(sqlite_office)
+        tab = open_form(qtbot, make_ctx, saved)
+        run = tab.preview()
+        finished(qtbot, run, "previewed")
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert run.preview is None
+    assert [url.toLocalFile() for url in catcher.urls] == [str(run.pdf)]
+    assert saved.form_no in pdf_text(run.pdf.read_bytes())
+    run.pdf.unlink()
