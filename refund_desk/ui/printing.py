@@ -72,6 +72,23 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def to_pdf_file(printer: QPrinter) -> bool:
+    """Print to file, every page: the PDF itself is the best copy (vector text, small)."""
+    return (
+        printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        and bool(printer.outputFileName())
+        and printer.printRange() != QPrinter.PrintRange.PageRange
+    )
+
+
+def page_count(pdf: Path) -> int:
+    document = QPdfDocument()
+    document.load(str(pdf))
+    count = document.pageCount()
+    document.close()
+    return count
+
+
 def send_pages(printer: QPrinter, pdf: Path) -> Iterator[tuple[int, int]]:
     """Paint each page of `pdf` onto `printer`, yielding (pages sent, page count) after each, so
     the caller can give the event loop a turn between pages."""
@@ -92,10 +109,13 @@ def send_pages(printer: QPrinter, pdf: Path) -> Iterator[tuple[int, int]]:
     if not painter.begin(printer):
         document.close()
         raise OSError(QCoreApplication.translate("Printing", "The printer could not be started."))
+    pages = range(count)
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        pages = range(printer.fromPage() - 1, min(printer.toPage() or count, count))
     try:
         dpi = min(printer.resolution(), RENDER_DPI)
-        for page in range(count):
-            if page:
+        for sent, page in enumerate(pages):
+            if sent:
                 printer.newPage()
             points = document.pagePointSize(page)
             pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
@@ -105,7 +125,7 @@ def send_pages(printer: QPrinter, pdf: Path) -> Iterator[tuple[int, int]]:
             target = QRectF(0, 0, pixels.width() * scale, pixels.height() * scale)
             target.moveCenter(area.center())
             painter.drawImage(target, image)
-            yield page + 1, count
+            yield sent + 1, len(pages)
     finally:
         painter.end()
         document.close()
@@ -261,6 +281,16 @@ class PrintRun(QObject):
         if QPdfDocument is None:
             self.pdf = write_temp(data, self.title)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+            self._finish("printed")
+            return
+        if to_pdf_file(printer):
+            out = Path(printer.outputFileName())
+            try:
+                out.write_bytes(data)
+            except OSError as e:
+                self._failed(e)
+                return
+            self.pages_sent = page_count(out)
             self._finish("printed")
             return
         self.pdf = write_temp(data, self.title)

@@ -209,14 +209,23 @@ class RefundTab(QWidget):
     def _print_title(self) -> str:
         return self.tr("Refund form {form_no}").format(form_no=self.view.form_no)
 
-    def preview(self) -> printing.PrintRun | None:
+    def _printable(self) -> bool:
+        """Paper shows the saved version: unsaved corrections must be saved first."""
         if self.view is None:
+            return False
+        if self.dirty and self.editable():
+            self.form.notice.setText(self.tr("Save the changes first (Ctrl+S)."))
+            return False
+        return True
+
+    def preview(self) -> printing.PrintRun | None:
+        if not self._printable():
             return None
         job = printing.refund_job(self.ctx, self.view.id)
         return printing.preview(self, self.ctx, job, self._print_title())
 
     def print_form(self) -> printing.PrintRun | None:
-        if self.view is None:
+        if not self._printable():
             return None
         job = printing.refund_job(self.ctx, self.view.id)
         return printing.print_document(self, self.ctx, job, self._print_title())

@@ -513,57 +513,57 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="82"/>
+        <location filename="../../refund_desk/ui/printing.py" line="100"/>
         <source>The PDF could not be read for printing.</source>
         <translation>无法读取要打印的 PDF。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="93"/>
+        <location filename="../../refund_desk/ui/printing.py" line="111"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="120"/>
+        <location filename="../../refund_desk/ui/printing.py" line="141"/>
         <source>Print preview — {title}</source>
         <translation>打印预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="130"/>
+        <location filename="../../refund_desk/ui/printing.py" line="154"/>
         <source>{n} page(s)</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="140"/>
+        <location filename="../../refund_desk/ui/printing.py" line="164"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="145"/>
+        <location filename="../../refund_desk/ui/printing.py" line="169"/>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="205"/>
+        <location filename="../../refund_desk/ui/printing.py" line="225"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="227"/>
+        <location filename="../../refund_desk/ui/printing.py" line="247"/>
         <source>Preparing form {done} of {total}…</source>
         <translation>正在生成第 {done} 份，共 {total} 份…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="272"/>
+        <location filename="../../refund_desk/ui/printing.py" line="302"/>
         <source>Sending the pages to the printer…</source>
         <translation>正在发送到打印机…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="317"/>
+        <location filename="../../refund_desk/ui/printing.py" line="347"/>
         <source>Print {n} refund forms</source>
         <translation>打印 {n} 份退款申请表</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="321"/>
+        <location filename="../../refund_desk/ui/printing.py" line="351"/>
         <source>Preparing the forms…</source>
         <translation>正在生成退款申请表…</translation>
     </message>
@@ -787,34 +787,35 @@
         <translation>退款申请表 {form_no}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="237"/>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="311"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="246"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="320"/>
         <source>Correct the fields marked in red first.</source>
         <translation>请先改正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="244"/>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="295"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="253"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="304"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="263"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="272"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="274"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="217"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="283"/>
         <source>Save the changes first (Ctrl+S).</source>
         <translation>请先保存修改（Ctrl+S）。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="320"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="329"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/refund_tab.py" line="322"/>
+        <location filename="../../refund_desk/ui/refund_tab.py" line="331"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>

@@ -50,6 +50,18 @@ def pdf_printer(tmp_path, monkeypatch):
     return printer
 
 
+@pytest.fixture
+def raster_printer(pdf_printer, monkeypatch):
+    """The same printer treated as paper: each page rendered and painted onto it."""
+    monkeypatch.setattr(printing, "to_pdf_file", lambda printer: False)
+    return pdf_printer
+
+
+def printed_text(printer: QPrinter) -> str:
+    with open(printer.outputFileName(), "rb") as f:
+        return pdf_text(f.read())
+
+
 def printed_pages(printer: QPrinter) -> int:
     with open(printer.outputFileName(), "rb") as f:
         return len(PdfReader(f).pages)
@@ -76,7 +88,7 @@ def open_form(qtbot, make_ctx, saved) -> RefundTab:
 
 
 def test_preview_shows_the_form_in_the_app_and_is_not_logged(qtbot, make_ctx, sqlite_office):
-    saved = submitted(sqlite_office)
+    saved = sqlite_office.new_refund()  # a draft: the clerk may still correct it
     tab = open_form(qtbot, make_ctx, saved)
     run = tab.preview()
     finished(qtbot, run, "previewed")
@@ -88,23 +100,47 @@ def test_preview_shows_the_form_in_the_app_and_is_not_logged(qtbot, make_ctx, sq
     assert dialog.view.document() is dialog.document
     assert print_history(saved.form_no) == []
     path = dialog.pdf
+    # unsaved corrections are not printed: the paper would not match the screen
+    tab.fields.edited.emit("phone")
+    assert tab.preview() is None and tab.print_form() is None
+    assert tab.form.notice.text() == "请先保存修改（Ctrl+S）。"
     dialog.close()
     qtbot.waitUntil(lambda: not path.exists())  # the temporary file goes with the dialog
 
 
-def test_print_button_sends_pages_and_logs_the_version(qtbot, make_ctx, sqlite_office, pdf_printer):
+def test_print_to_file_writes_the_form_itself_and_logs_the_version(
+    qtbot, make_ctx, sqlite_office, pdf_printer
+):
     saved = submitted(sqlite_office)
     tab = open_form(qtbot, make_ctx, saved)
     tab.form.printButton.click()
     run = tab.findChildren(printing.PrintRun)[-1]
     finished(qtbot, run, "printed")
     assert pdf_printer.asked == [tab]
-    assert printed_pages(pdf_printer) == run.pages_sent >= 1
+    assert printed_pages(pdf_printer) == run.pages_sent == 1
+    assert saved.form_no in printed_text(pdf_printer)  # vector text, not a picture of it
     history = print_history(saved.form_no)
     assert [(h.document, h.version, h.printed_by) for h in history] == [
         ("refund", saved.version, "Clerk")
     ]
-    assert not run.pdf.exists()
+
+
+def test_print_to_paper_renders_each_page_onto_the_printer(
+    qtbot, make_ctx, sqlite_office, raster_printer
+):
+    saved = submitted(sqlite_office)
+    tab = open_form(qtbot, make_ctx, saved)
+    run = tab.print_form()
+    finished(qtbot, run, "printed")
+    assert printed_pages(raster_printer) == run.pages_sent == 1
+    with open(raster_printer.outputFileName(), "rb") as f:
+        page = PdfReader(f).pages[0]
+        assert page.mediabox.width < page.mediabox.height  # A4 portrait
+        (image,) = page.images
+        assert image.image.width >= 2400  # about 300 dpi across A4
+        assert image.image.convert("L").getextrema()[0] < 64  # ink on the page
+    assert len(print_history(saved.form_no)) == 1
+    assert not run.pdf.exists()  # the temporary copy is gone
 
 
 def test_preview_then_print_from_the_preview_logs_only_the_print(
@@ -140,7 +176,7 @@ def lead_queue(qtbot, make_ctx, office, n: int = 3):
 
 
 def test_batch_print_of_queue_rows_is_one_pdf_with_progress(
-    qtbot, make_ctx, sqlite_office, pdf_printer, monkeypatch
+    qtbot, make_ctx, sqlite_office, raster_printer, monkeypatch
 ):
     reported = []
     original = printing.PrintRun.report
@@ -160,7 +196,7 @@ def test_batch_print_of_queue_rows_is_one_pdf_with_progress(
     assert reported[0] == (0, 3) and reported[-1] == (3, 3)
     assert run.dialog.value() == run.dialog.maximum() == 100
     assert not run.dialog.isVisible()
-    assert printed_pages(pdf_printer) == run.pages_sent >= 3
+    assert printed_pages(raster_printer) == run.pages_sent >= 3
     for form in forms:
         assert [h.version for h in print_history(form.form_no)] == [form.version]
 
@@ -211,6 +247,7 @@ def test_search_prints_the_selected_rows(qtbot, make_ctx, sqlite_office, pdf_pri
     run = tab.findChildren(printing.PrintRun)[-1]
     finished(qtbot, run, "printed")
     assert printed_pages(pdf_printer) >= 2
+    assert all(f.form_no in printed_text(pdf_printer) for f in forms)
     assert all(len(print_history(f.form_no)) == 1 for f in forms)
 
 
@@ -236,7 +273,7 @@ def test_handover_sheet_preview_and_print(qtbot, make_ctx, sqlite_office, pdf_pr
     assert [h.document for h in print_history(f"交接单-{sheet.id}")] == ["handover"]
 
 
-def test_statistics_tables_preview_and_print(qtbot, make_ctx, sqlite_office, pdf_printer):
+def test_statistics_tables_preview_and_print(qtbot, make_ctx, sqlite_office, raster_printer):
     submitted(sqlite_office)
     tab = StatisticsTab(make_ctx("lead"))
     qtbot.addWidget(tab)
@@ -250,7 +287,7 @@ def test_statistics_tables_preview_and_print(qtbot, make_ctx, sqlite_office, pdf
     tab.panels["cs"].buttons["print"].click()
     run = tab.findChildren(printing.PrintRun)[-1]
     finished(qtbot, run, "printed")
-    with open(pdf_printer.outputFileName(), "rb") as f:
+    with open(raster_printer.outputFileName(), "rb") as f:
         page = PdfReader(f).pages[0]
         assert page.mediabox.width > page.mediabox.height  # the wide table stays landscape
     ref = monthly.sheet_number("cs", monthly.month_key(tab.year, tab.month))
@@ -294,3 +331,15 @@ def test_without_qtpdf_the_system_viewer_shows_the_preview(
     assert [url.toLocalFile() for url in catcher.urls] == [str(run.pdf)]
     assert saved.form_no in pdf_text(run.pdf.read_bytes())
     run.pdf.unlink()
+
+
+def test_a_page_range_prints_only_those_pages(qtbot, make_ctx, sqlite_office, pdf_printer):
+    """A page range cannot be a copy of the file: the chosen pages are rendered."""
+    tab, _forms = lead_queue(qtbot, make_ctx, sqlite_office)
+    pdf_printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    pdf_printer.setFromTo(2, 3)
+    select_all(qtbot, tab)
+    run = tab.print_selected()
+    finished(qtbot, run, "printed")
+    assert printed_pages(pdf_printer) == run.pages_sent == 2
+    assert printed_text(pdf_printer).strip() == ""  # pictures of pages, not the file
