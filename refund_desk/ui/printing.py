@@ -47,14 +47,16 @@ CANCELLED = object()  # what a stopped batch returns instead of raising through 
 BUILD_SHARE = 90  # percent of the progress bar for building the PDF; the rest is sending
 
 
-def choose_printer(parent: QWidget, then: Callable[[QPrinter], None]) -> None:
+def choose_printer(parent: QWidget, title: str, then: Callable[[QPrinter], None]) -> QPrintDialog:
     """Qt's print dialog; `then(printer)` once the person presses Print (tests replace this)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))  # the forms' paper, not Letter
+    printer.setDocName(title)  # the print queue's name for it, and the file name offered
     dialog = QPrintDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: then(printer))
-    dialog.open()
+    QDialog.open(dialog)  # PySide's QPrintDialog.open wants a receiver: use QDialog's
+    return dialog
 
 
 def write_temp(data: bytes, name: str) -> Path:
@@ -288,13 +290,13 @@ class PrintRun(QObject):
             try:
                 out.write_bytes(data)
             except OSError as e:
-                self._failed(e)
+                text = QCoreApplication.translate("Printing", "Could not write {path}: {why}")
+                self._failed(OSError(text.format(path=out, why=e.strerror or e)))
                 return
             self.pages_sent = page_count(out)
             self._finish("printed")
             return
         self.pdf = write_temp(data, self.title)
-        printer.setDocName(self.title)  # what the print queue shows
         if self.dialog is not None:
             self.dialog.setCancelButton(None)  # logged already: the pages go out now
             self.dialog.setValue(BUILD_SHARE)
@@ -334,7 +336,7 @@ def preview(parent: QWidget, ctx: AppContext, job: Job, title: str) -> PrintRun:
 def print_document(parent: QWidget, ctx: AppContext, job: Job, title: str) -> PrintRun:
     """Ask for a printer, then build the PDF (logged) and send it."""
     run = PrintRun(parent, ctx, title)
-    choose_printer(parent, lambda printer: run.start_print(printer, lambda: job(True)))
+    choose_printer(parent, title, lambda printer: run.start_print(printer, lambda: job(True)))
     return run
 
 
@@ -353,7 +355,7 @@ def print_refunds(parent: QWidget, ctx: AppContext, refund_ids: Sequence[int]) -
             printer, lambda: jobs.refunds_pdf(ctx.actor, ids, run.report, run.cancelled)
         )
 
-    choose_printer(parent, start)
+    choose_printer(parent, run.title, start)
     return run
 
 

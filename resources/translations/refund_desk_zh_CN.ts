@@ -513,57 +513,62 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="100"/>
+        <location filename="../../refund_desk/ui/printing.py" line="102"/>
         <source>The PDF could not be read for printing.</source>
         <translation>无法读取要打印的 PDF。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="111"/>
+        <location filename="../../refund_desk/ui/printing.py" line="113"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="141"/>
+        <location filename="../../refund_desk/ui/printing.py" line="143"/>
         <source>Print preview — {title}</source>
         <translation>打印预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="154"/>
+        <location filename="../../refund_desk/ui/printing.py" line="156"/>
         <source>{n} page(s)</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="164"/>
+        <location filename="../../refund_desk/ui/printing.py" line="166"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="169"/>
+        <location filename="../../refund_desk/ui/printing.py" line="171"/>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="225"/>
+        <location filename="../../refund_desk/ui/printing.py" line="227"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="247"/>
+        <location filename="../../refund_desk/ui/printing.py" line="249"/>
         <source>Preparing form {done} of {total}…</source>
         <translation>正在生成第 {done} 份，共 {total} 份…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="302"/>
+        <location filename="../../refund_desk/ui/printing.py" line="293"/>
+        <source>Could not write {path}: {why}</source>
+        <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/printing.py" line="304"/>
         <source>Sending the pages to the printer…</source>
         <translation>正在发送到打印机…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="347"/>
+        <location filename="../../refund_desk/ui/printing.py" line="349"/>
         <source>Print {n} refund forms</source>
         <translation>打印 {n} 份退款申请表</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="351"/>
+        <location filename="../../refund_desk/ui/printing.py" line="353"/>
         <source>Preparing the forms…</source>
         <translation>正在生成退款申请表…</translation>
     </message>

@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
 
 from refund_desk.domain.workflow import Action
 from refund_desk.reports import monthly
@@ -41,8 +41,9 @@ def pdf_printer(tmp_path, monkeypatch):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     asked = []
 
-    def choose(parent, then):
+    def choose(parent, title, then):
         asked.append(parent)
+        printer.setDocName(title)
         then(printer)
 
     monkeypatch.setattr(printing, "choose_printer", choose)
@@ -343,3 +344,27 @@ def test_a_page_range_prints_only_those_pages(qtbot, make_ctx, sqlite_office, pd
     finished(qtbot, run, "printed")
     assert printed_pages(pdf_printer) == run.pages_sent == 2
     assert printed_text(pdf_printer).strip() == ""  # pictures of pages, not the file
+
+
+def test_the_print_dialog_names_the_file_after_the_form(qtbot, make_ctx, sqlite_office, tmp_path):
+    saved = submitted(sqlite_office)
+    tab = open_form(qtbot, make_ctx, saved)
+    run = tab.print_form()
+    dialog = tab.findChild(QPrintDialog)
+    assert dialog.isVisible() and run.outcome == ""
+    assert dialog.printer().docName() == f"退款申请表 {saved.form_no}"
+    # no printer in CI: Qt offers printing to a PDF file
+    output = dialog.findChild(QLineEdit, "filename")
+    output.setText(str(tmp_path))  # a folder is no file: the person is told so
+    dialog.accept()
+    finished(qtbot, run, "failed")
+    box = tab.findChild(QMessageBox)
+    assert box.text().startswith(f"无法写入 {tmp_path}") and box.isVisible()
+    assert len(print_history(saved.form_no)) == 1  # the job ran: printing was asked for
+    run = tab.print_form()
+    dialog = tab.findChildren(QPrintDialog)[-1]
+    dialog.findChild(QLineEdit, "filename").setText(str(tmp_path / "chosen.pdf"))
+    dialog.accept()
+    finished(qtbot, run, "printed")
+    assert saved.form_no in pdf_text((tmp_path / "chosen.pdf").read_bytes())
+    assert len(print_history(saved.form_no)) == 2
