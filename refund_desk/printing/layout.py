@@ -5,9 +5,10 @@ that returns PDF bytes."""
 from __future__ import annotations
 
 import io
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -184,28 +185,32 @@ def stamp_page(canvas: Canvas, meta: PrintMeta, page: int, pages: int) -> None:
     canvas.restoreState()
 
 
+@lru_cache(maxsize=32)
+def _qr_runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The QR code of `text` as (module count, dark runs (row, column, length)), encoded once:
+    every page of a form carries the same stamp."""
+    code = QrCodeWidget(text, barBorder=0).qr
+    code.make()
+    runs = []
+    for r, row in enumerate(code.modules):
+        c = 0
+        for dark, group in itertools.groupby(map(bool, row)):
+            count = len(list(group))
+            if dark:
+                runs.append((r, c, count))
+            c += count
+    return code.getModuleCount(), tuple(runs)
+
+
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
     """Draw the QR code's modules straight onto the page (renderPDF would also start the
     default Helvetica font, which is never embedded)."""
-    widget = QrCodeWidget(text, barBorder=0)
-    x0, y0, x1, y1 = widget.getBounds()
-    scale = size / max(x1 - x0, y1 - y0)
-    group = widget.draw()
-    a, _, _, d, e, f = getattr(group, "transform", None) or (1, 0, 0, 1, 0, 0)
+    count, runs = _qr_runs(text)
+    box = size / count
     canvas.saveState()
-    for shape in group.contents:
-        fill = getattr(shape, "fillColor", None)
-        if fill is None or not hasattr(shape, "width"):
-            continue
-        canvas.setFillColor(fill)
-        canvas.rect(
-            x + (a * shape.x + e - x0) * scale,
-            y + (d * shape.y + f - y0) * scale,
-            a * shape.width * scale,
-            d * shape.height * scale,
-            stroke=0,
-            fill=1,
-        )
+    canvas.setFillColor(colors.black)
+    for r, c, length in runs:
+        canvas.rect(x + c * box, y + size - (r + 1) * box, length * box, box, stroke=0, fill=1)
     canvas.restoreState()
 
 
