@@ -8,6 +8,8 @@ import hashlib
 import hmac
 import secrets
 
+import peewee as pw
+
 from ..domain.errors import AuthError, NotFound, Text, ValidationError
 from ..domain.roles import Role, format_roles
 from ..domain.validation import password as check_password
@@ -74,6 +76,13 @@ def add_user(
         raise ValidationError("required", field="username", label=Text("用户名", "User name"))
     check_password(password)
     at = at or utcnow()
+    try:
+        return _create_user(username, display_name, roles, password, by, at)
+    except pw.IntegrityError:  # another administrator took the name a moment ago
+        raise ValidationError("user_exists", field="username", name=username) from None
+
+
+def _create_user(username, display_name, roles, password, by, at) -> User:
     with dbmod.write():
         if User.select().where(User.username == username).exists():
             raise ValidationError("user_exists", field="username", name=username)

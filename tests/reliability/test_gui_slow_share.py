@@ -39,12 +39,11 @@ def gui_threads(monkeypatch):
 def test_main_window_stays_responsive_on_the_slow_share(
     qtbot, qapp, slow_share, tmp_path, gui_threads
 ):
-    from refund_desk.ui import bool_guard, i18n
+    from refund_desk.ui import i18n
     from refund_desk.ui.context import AppContext
     from refund_desk.ui.main_window import MainWindow
     from refund_desk.ui.worker import Worker
 
-    bool_guard.hold()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     i18n.register_font(qapp)
