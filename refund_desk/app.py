@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from . import paths
 from .domain.errors import RefundDeskError
-from .store import demo, session
+from .store import session
 from .store.db import Location
 from .ui import i18n
 from .ui.context import AppContext
@@ -26,6 +26,8 @@ from .ui.worker import Worker
 
 def make_demo(worker: Worker) -> Location:
     """A fresh demo office in a temporary folder, filled on the worker behind a progress box."""
+    from .store import demo
+
     folder = tempfile.mkdtemp(prefix="refund-desk-demo-")
     path = os.path.join(folder, "demo.db")
     progress = QProgressDialog(
@@ -43,6 +45,8 @@ def make_demo(worker: Worker) -> Location:
 
 
 def demo_hint() -> str:
+    from .store import demo
+
     names = ", ".join(name for name, _display, _roles in demo.DEMO_USERS)
     return QCoreApplication.translate(
         "App", "Demo users: {names}. The password of each is {password}."

@@ -21,6 +21,13 @@ class WorkCalendar:
         """`overrides`: date -> True (a working day) or False (a day off), beating the package."""
         self.overrides = dict(overrides or {})
 
+    def warm(self, year: int) -> WorkCalendar:
+        """Load the holiday tables of `year` and the next now (a few hundred ms the first time),
+        so that the screens that read the calendar later never wait for it."""
+        _china(year)
+        _china(year + 1)
+        return self
+
     def is_working_day(self, day: dt.date) -> bool:
         if day in self.overrides:
             return self.overrides[day]

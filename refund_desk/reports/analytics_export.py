@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from ..domain.sla import CLOCK_LABELS, OFFICE_TZ
 from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from ..domain.workflow import State
-from . import xlsx
 from .analytics import Analytics
 
 BANKS = dict(DEFAULT_BANKS)
@@ -135,6 +134,8 @@ def tables(
 
 
 def workbook(a: Analytics, lang: str = "zh") -> bytes:
+    from . import xlsx  # openpyxl (and numpy) load only when a workbook is written
+
     wb = xlsx.new_workbook()
     for table in tables(a, lang):
         ws = xlsx.add_table(wb, table.title, table.headers, table.rows, table.money_columns)

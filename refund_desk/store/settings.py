@@ -86,7 +86,7 @@ def add_fault_category(code: str, label_zh: str, label_en: str, by: Actor) -> No
 def calendar() -> WorkCalendar:
     with dbmod.connection():
         overrides = {o.day: o.working for o in HolidayOverride.select()}
-    return WorkCalendar(overrides)
+    return WorkCalendar(overrides).warm(utcnow().year)
 
 
 def set_holiday_override(day: dt.date, working: bool | None, note: str, by: Actor) -> None:

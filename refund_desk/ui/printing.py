@@ -29,11 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import RefundDeskError
-from ..printing import jobs
-from ..printing.refund_form import Cancelled
-from ..reports import monthly
 from .context import AppContext
 from .messages import notify
+
+
+def _jobs():
+    """The PDF builders (reportlab), loaded on the first print rather than at start-up."""
+    from ..printing import jobs
+
+    return jobs
+
+
+def _cancelled() -> type[Exception]:
+    from ..printing.refund_form import Cancelled
+
+    return Cancelled
+
 
 try:  # PySide6-Addons: an in-app viewer; without it the system's PDF viewer shows previews
     from PySide6.QtPdf import QPdfDocument
@@ -203,7 +214,7 @@ class PrintRun(QObject):
         def guarded() -> object:
             try:
                 return fn()
-            except Cancelled:
+            except _cancelled():
                 return CANCELLED
 
         def done(result: object) -> None:
@@ -352,7 +363,7 @@ def print_refunds(parent: QWidget, ctx: AppContext, refund_ids: Sequence[int]) -
     def start(printer: QPrinter) -> None:
         run.show_progress_dialog(QCoreApplication.translate("Printing", "Preparing the forms…"))
         run.start_print(
-            printer, lambda: jobs.refunds_pdf(ctx.actor, ids, run.report, run.cancelled)
+            printer, lambda: _jobs().refunds_pdf(ctx.actor, ids, run.report, run.cancelled)
         )
 
     choose_printer(parent, run.title, start)
@@ -360,17 +371,19 @@ def print_refunds(parent: QWidget, ctx: AppContext, refund_ids: Sequence[int]) -
 
 
 def refund_job(ctx: AppContext, refund_id: int) -> Job:
-    return lambda log: jobs.refund_pdf(ctx.actor, refund_id=refund_id, log=log)
+    return lambda log: _jobs().refund_pdf(ctx.actor, refund_id=refund_id, log=log)
 
 
 def handover_job(ctx: AppContext, handover_id: int) -> Job:
-    return lambda log: jobs.handover_pdf(ctx.actor, handover_id, log=log)
+    return lambda log: _jobs().handover_pdf(ctx.actor, handover_id, log=log)
 
 
 def stats_job(ctx: AppContext, kind: str, year: int, month: int) -> Job:
     """The month's table as it is when the job runs (the tab may show an older load)."""
 
     def job(log: bool) -> bytes:
-        return jobs.stats_pdf(ctx.actor, monthly.statistics_sheet(kind, year, month), log=log)
+        from ..reports import monthly
+
+        return _jobs().stats_pdf(ctx.actor, monthly.statistics_sheet(kind, year, month), log=log)
 
     return job

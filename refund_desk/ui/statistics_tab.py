@@ -53,7 +53,7 @@ from ..domain.money import format_yuan
 from ..domain.permissions import Permission
 from ..domain.sla import OFFICE_TZ
 from ..domain.workflow import State
-from ..reports import analytics, analytics_export, lifecycle, monthly, reconcile, xlsx
+from ..reports import analytics, analytics_export, lifecycle, monthly, reconcile
 from ..reports.overview import MonthData, load_month
 from . import printing
 from .context import AppContext
@@ -86,6 +86,8 @@ def export_file(actor, kind: str, year: int, month: int, fmt: str, path: str) ->
     """Build the month's table and write it as .xlsx or PDF (on the worker)."""
     sheet = monthly.statistics_sheet(kind, year, month)
     if fmt == "xlsx":
+        from ..reports import xlsx  # openpyxl loads on the first export, not at start-up
+
         data = xlsx.stats_workbook(sheet)
     else:
         from ..printing import jobs
