@@ -64,9 +64,10 @@ class MainWindow(QMainWindow):
             from .statistics_tab import StatisticsTab
         except ImportError:
             return PlaceholderTab(self.tr("Statistics are not installed yet."), self)
-        return StatisticsTab(self.ctx, self)
+        return StatisticsTab(self.ctx, self, load_now=False)
 
     def _connect(self) -> None:
+        self.tabs.currentChanged.connect(self._first_look)
         self.refund_tab.changed.connect(self.refresh)
         self.queue_tab.changed.connect(self.refund_tab.reload)
         self.queue_tab.refreshed.connect(self.status.refreshed)
@@ -101,6 +102,14 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.queue_tab.refresh()
+
+    def _first_look(self, index: int) -> None:
+        """The statistics build two monthly tables: only once someone opens the tab, so that
+        start-up and the queue do not wait for them."""
+        tab = self.tabs.widget(index)
+        if tab is self.statistics_tab and getattr(tab, "data", True) is None:
+            self.tabs.currentChanged.disconnect(self._first_look)
+            tab.refresh()
 
     def _queue_title(self, _at) -> None:
         n = sum(self.queue_tab.counts.values())

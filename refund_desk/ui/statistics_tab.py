@@ -338,7 +338,7 @@ class ChartBox(QWidget):
 class StatisticsTab(QWidget):
     """The 统计 tab."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, load_now: bool = True):
         super().__init__(parent)
         self.ctx = ctx
         today = dt.datetime.now(OFFICE_TZ).date()
@@ -377,7 +377,8 @@ class StatisticsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.pages)
-        self.refresh()
+        if load_now:  # the main window loads it when the tab is first opened
+            self.refresh()
 
     # --- pages ---------------------------------------------------------------------------
 

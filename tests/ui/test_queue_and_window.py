@@ -141,6 +141,18 @@ def test_main_window_title_status_and_shortcuts(qtbot, make_ctx, sqlite_office):
     window.close()
 
 
+def test_statistics_load_when_their_tab_is_first_opened(qtbot, make_ctx, sqlite_office):
+    ctx = make_ctx("lead")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    idle(qtbot, ctx.worker)
+    assert window.statistics_tab.data is None  # start-up did not build the monthly tables
+    window.tabs.setCurrentWidget(window.statistics_tab)
+    qtbot.waitUntil(lambda: window.statistics_tab.data is not None, timeout=15000)
+    idle(qtbot, ctx.worker)
+    window.close()
+
+
 def test_login_dialog(qtbot, worker, sqlite_office):
     dialog = LoginDialog(worker, "/share/refunds.db", "演示用户：clerk1")
     qtbot.addWidget(dialog)
