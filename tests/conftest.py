@@ -4,6 +4,7 @@ server when REFUND_DESK_TEST_PG points at one (`.ci/run` starts a throwaway clus
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import uuid
 from dataclasses import dataclass
@@ -69,6 +70,30 @@ def db_url(request, tmp_path):
 @pytest.fixture
 def sqlite_url(tmp_path):
     return str(tmp_path / "refunds.db")
+
+
+@pytest.fixture(autouse=True)
+def _qt_widgets_live_until_teardown(request):
+    """pytest-qt keeps only weak references to the widgets given to `qtbot.addWidget`. A tab
+    whose signal lambdas refer back to it sits in a reference cycle, so Python's cyclic
+    collector destroyed it at a moment of its own choosing, sometimes while Qt was delivering
+    an event to it: a segfault in ~QObject about one run in five. Keep every such widget until
+    pytest-qt has closed and deleted it, then collect at a quiet moment."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")
+    kept: list = []
+    add_widget = qtbot.addWidget
+
+    def keep(widget, *args, **kwargs):
+        kept.append(widget)
+        return add_widget(widget, *args, **kwargs)
+
+    qtbot.addWidget = keep
+    yield
+    kept.clear()
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
