@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from refund_desk.domain import sla
 from refund_desk.domain.workflow import Action, Clock, State
 from refund_desk.reports import analytics
+from refund_desk.store import db, queries, settings
+from refund_desk.store.models import Refund
 
 from .conftest import office_time
 
@@ -97,3 +100,66 @@ def test_empty_period(office):
         [],
         [],
     )
+
+
+def _by_the_domain(date_from, date_to, now, calendar):
+    """SLA compliance as `sla.clocks` gives it, refund by refund (the reference)."""
+    start, end = analytics.bounds(date_from, date_to)
+    counts = {c: [0, 0] for c in analytics.SLA_CLOCKS}
+    cases = []
+    for r in Refund.select().where(analytics._in_period(start, end)).order_by(Refund.id):
+        timeline = sla.Timeline(**{n: getattr(r, n) for n in queries.TIMELINE_FIELDS})
+        statuses = sla.clocks(timeline, now, calendar)
+        for clock in analytics.SLA_CLOCKS:
+            s = statuses[clock]
+            if s.started_at is None or (s.running and not s.overdue):
+                continue
+            counts[clock][0 if s.met else 1] += 1
+            if not s.met:
+                cases.append((r.form_no, clock, s.due_at, s.stopped_at, -s.remaining))
+    cases.sort(key=lambda o: (analytics.SLA_CLOCKS.index(o[1]), -o[4]))
+    return {c: (sum(v), v[0], v[1]) for c, v in counts.items()}, cases
+
+
+def test_sla_edges_match_the_domain_clocks(maker):
+    """Boundaries to the microsecond, stops before their start (a restarted clock), running
+    clocks on either side of their due time, a payment due at the end of a working day."""
+    now = office_time("2026-10-20 10:00")
+    us = dt.timedelta(microseconds=1)
+    base = office_time("2026-10-12 09:00") + dt.timedelta(microseconds=999_600)
+    payment_due = office_time("2026-10-15 23:59") + dt.timedelta(seconds=59)  # Mon + 3 wd
+    cases = [
+        {"submitted_at": base + 10 * M},  # met exactly at the due time
+        {"submitted_at": base + 10 * M + us},  # missed by a microsecond
+        {"submitted_at": base - M},  # a stop before the start: running, overdue
+        {"tech_returned_at": base, "finance_submitted_at": base + 60 * M - us},
+        {"tech_returned_at": base, "finance_submitted_at": base + 60 * M + us},
+        {"finance_submitted_at": now - 12 * 60 * M + us},  # running, not yet due
+        {"finance_submitted_at": now - 12 * 60 * M - us},  # running, overdue
+        {
+            "finance_submitted_at": now - 60 * M,
+            "finance_answered_at": now - 2 * 60 * M,  # an earlier round's answer
+        },
+        {"money_confirmed_at": base, "paid_at": payment_due},
+        {"money_confirmed_at": base, "paid_at": payment_due + us},
+        {"money_confirmed_at": base, "paid_at": base - M},  # earlier round: running, overdue
+        {"money_confirmed_at": now - M},  # running, not yet due
+        {"money_confirmed_at": office_time("2026-10-12 23:59")},  # same office day as base
+    ]
+    for i, times in enumerate(cases):
+        saved = maker.create("10.00", office_time("2026-10-12 08:00") + i * M)
+        fields = dict.fromkeys(queries.TIMELINE_FIELDS[1:])
+        fields.update({"complaint_at": base, "submitted_at": base + 5 * M} | times)
+        with db.write():
+            Refund.update(**fields).where(Refund.id == saved.refund_id).execute()
+    calendar = settings.calendar()
+    a = analytics.analyse(dt.date(2026, 10, 1), dt.date(2026, 10, 31), now=now, calendar=calendar)
+    with db.connection():
+        counts, overdue = _by_the_domain(dt.date(2026, 10, 1), dt.date(2026, 10, 31), now, calendar)
+    assert {c.clock: (c.measured, c.met, c.missed) for c in a.sla} == counts
+    assert [(o.form_no, o.clock, o.due_at, o.stopped_at, o.late_by) for o in a.overdue] == overdue
+    assert counts[Clock.FORM_10MIN] == (13, 11, 2)
+    assert counts[Clock.CS_60MIN] == (2, 1, 1)
+    assert counts[Clock.FINANCE_12H] == (3, 0, 3)  # the two CS cases are waiting too
+    assert counts[Clock.PAYMENT_3WD] == (4, 1, 3)
+    assert len(overdue) == 2 + 1 + 3 + 3
