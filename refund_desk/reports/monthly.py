@@ -254,7 +254,12 @@ def build_table(kind: Kind, year: int, month: int, lang: str | None = None) -> M
     rows: list[TableRow] = []
     total_count = total_fen = 0
     with dbmod.connection():
-        for seq, r in enumerate(query.dicts(), start=1):
+        # The raw cursor: `_row` turns the stored times into aware UTC itself (`_utc`), so
+        # peewee's conversion of each time column would be done twice.
+        cursor = dbmod.DB.obj.execute(query)
+        names = [d[0] for d in cursor.description]
+        for seq, values in enumerate(cursor, start=1):
+            r = dict(zip(names, values, strict=True))
             total_count, total_fen = int(r["total_count"]), int(r["total_fen"])
             rows.append(_row(kind, seq, r, lang))
         lines = _adjustment_lines(kind, key, start, end, len(rows), lang)
