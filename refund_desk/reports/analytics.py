@@ -409,7 +409,10 @@ def _payment_3wd(where, now_utc: dt.datetime, now_key, calendar: WorkCalendar):
 def _aware_one(value) -> dt.datetime | None:
     """SQLite gives ISO strings, PostgreSQL naive datetimes: both are UTC."""
     if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
+        try:  # the stored naive text read as UTC: parsing the offset is cheaper than replace()
+            return dt.datetime.fromisoformat(value + "+00:00")
+        except ValueError:  # text that carries its own offset
+            value = dt.datetime.fromisoformat(value)
     if isinstance(value, dt.datetime) and value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
     return value
