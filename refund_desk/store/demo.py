@@ -9,6 +9,7 @@ import random
 import uuid
 from decimal import Decimal
 
+from ..domain import workflow
 from ..domain.roles import Role
 from ..domain.sla import OFFICE_TZ
 from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
@@ -83,17 +84,6 @@ _FORWARD = (
     (Action.PAY, "cashier"),
     (Action.TELL_CUSTOMER, "clerk"),
 )
-_STATE_AFTER = {
-    Action.SUBMIT: State.LEAD_REVIEW,
-    Action.LEAD_APPROVE: State.TECH_VERIFICATION,
-    Action.TECH_RETURN: State.CS_SUBMIT,
-    Action.SUBMIT_TO_FINANCE: State.CASHIER_CHECK,
-    Action.CASHIER_APPROVE: State.ACCOUNTANT_REVIEW,
-    Action.ACCOUNTANT_APPROVE: State.DIRECTOR_APPROVAL,
-    Action.DIRECTOR_APPROVE: State.AWAITING_PAYMENT,
-    Action.PAY: State.REFUNDED,
-    Action.TELL_CUSTOMER: State.CUSTOMER_TOLD,
-}
 # typical minutes each step takes; a few refunds take far longer (the overdue ones)
 _MINUTES = {
     Action.SUBMIT: (3, 9),
@@ -266,7 +256,7 @@ def _one(rng, i, order_base, opened, now, ending, people, categories, labels, ba
         }.get(action.value, "")
         if not step(action, who, leader=lead_name):
             return 1
-        state = _STATE_AFTER[action]
+        state = workflow.find(state, action).target  # the transition table says where
     if state == State.CUSTOMER_TOLD and rng.random() < 0.2:
         step(Action.TRACK, "admin1")
     return 1
