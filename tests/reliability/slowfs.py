@@ -4,7 +4,9 @@
 
 Runs in the foreground until killed; killing it (-9) makes the share vanish mid-transaction.
 Locks are POSIX locks kept by the kernel (no `lock` operation here), which is what several
-processes on one machine need."""
+processes on one machine need. Mounted with `big_writes`: without it libfuse 2 cuts every write
+into 4 KiB pieces, so one journal record (4 + 4,096 + 4 bytes) would cost two round trips where
+an SMB or NFS client sends one WRITE. `--op-log FILE` appends "time operation path" per call."""
 
 from __future__ import annotations
 
@@ -35,11 +37,17 @@ def _writes(op: str, args: tuple) -> bool:
 
 
 class SlowPassthrough(Operations):
-    def __init__(self, root: str, delay_s: float, deny: str = "") -> None:
+    def __init__(self, root: str, delay_s: float, deny: str = "", op_log: str = "") -> None:
         self.root = os.path.realpath(root)
         self.delay = delay_s
         self.deny = deny  # "" | "files" (read-only files) | "folder" | "all" (read-only share)
         self.rwlock = threading.Lock()
+        self.op_log = open(op_log, "a", buffering=1) if op_log else None  # noqa: SIM115
+
+    # Not offered at all (ENOSYS, which the kernel remembers): with them, the kernel asks for
+    # security.capability before every write, a round trip no SMB or NFS client makes.
+    getxattr = None
+    listxattr = None
 
     def _path(self, path: str) -> str:
         return os.path.join(self.root, path.lstrip("/"))
@@ -47,6 +55,9 @@ class SlowPassthrough(Operations):
     def __call__(self, op, path, *args):
         if self.delay:
             time.sleep(self.delay)
+        if self.op_log is not None:
+            with self.rwlock:
+                self.op_log.write(f"{time.monotonic():.6f} {op} {path}\n")
         if self.deny == "all" and (op in WRITING or _writes(op, args)):
             raise FuseOSError(errno.EROFS)
         if self.deny == "folder" and op in CHANGING_THE_FOLDER:
@@ -145,9 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mountpoint")
     parser.add_argument("--delay-ms", type=float, default=2.0)
     parser.add_argument("--deny", choices=("", "files", "folder", "all"), default="")
+    parser.add_argument("--op-log", default="")
     args = parser.parse_args(argv)
-    ops = SlowPassthrough(args.backing, args.delay_ms / 1000, args.deny)
-    FUSE(ops, args.mountpoint, foreground=True, nothreads=False, allow_other=False)
+    ops = SlowPassthrough(args.backing, args.delay_ms / 1000, args.deny, args.op_log)
+    FUSE(ops, args.mountpoint, foreground=True, nothreads=False, big_writes=True)
     return 0
 
 
