@@ -70,7 +70,30 @@ def _v1(database: pw.Database) -> None:
         SendBackReason.create(code=code, label_zh=zh, label_en=en, sort_order=order)
 
 
-MIGRATIONS: tuple[tuple[int, Callable[[pw.Database], None]], ...] = ((1, _v1),)
+# Indexes no query uses. Each one an action touches costs about six file operations on a slow
+# share (journal the page, write it back, read the path to it); see benchmarks/run.py row 3.
+UNUSED_V1_INDEXES = (
+    "refund_state",  # (state, state_since) serves every lookup by state
+    "refund_state_since",
+    "refund_created_at",
+    "refund_created_by_id",
+    "refund_submitted_by_id",
+    "refund_cashier_id",
+    "refund_accountant_id",
+    "refund_director_id",
+    "refund_payer_id",
+    "refund_updated_by_id",
+    "step_record_refund_id",  # (refund_id, executed_at) serves it
+    "step_record_executor_id",
+)
+
+
+def _v2(database: pw.Database) -> None:
+    for name in UNUSED_V1_INDEXES:
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
+MIGRATIONS: tuple[tuple[int, Callable[[pw.Database], None]], ...] = ((1, _v1), (2, _v2))
 LATEST = MIGRATIONS[-1][0]
 
 
@@ -88,6 +111,7 @@ def current_version(database: pw.Database) -> int:
 def ensure_schema(create: bool, backup_dir: str | None = None) -> int:
     """Bring the bound database to LATEST. Returns the version found before migrating."""
     with dbmod.connection() as database:
+        dbmod.use_rollback_journal(database)
         found = current_version(database)
         if found > LATEST:
             raise DatabaseError("db_newer", found=found, known=LATEST)
