@@ -5,8 +5,10 @@ sentences. SQLite on a shared drive follows SQLite's own rules for network use: 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -17,12 +19,29 @@ from ..domain.errors import DatabaseError, RefundDeskError, Text
 
 DB = peewee.DatabaseProxy()
 BUSY_TIMEOUT_S = 30
-SQLITE_PRAGMAS = (
-    ("journal_mode", "delete"),
-    ("synchronous", 2),  # FULL
-    ("foreign_keys", 1),
-    ("busy_timeout", BUSY_TIMEOUT_S * 1000),
-)
+
+
+def sqlite_pragmas() -> tuple[tuple[str, object], ...]:
+    """What every connection sets. On a slow share each statement before BEGIN IMMEDIATE that
+    needs the schema (PRAGMA synchronous or journal_mode) costs a lock cycle of about seven file
+    operations, so: foreign_keys always (no file access); synchronous=FULL only when this SQLite
+    does not already default to it; busy_timeout through the driver's `timeout`. The journal mode
+    belongs to the file: `use_rollback_journal` sets it when the store is opened and after a
+    restore, and `refund-desk check` reports it."""
+    pragmas: tuple[tuple[str, object], ...] = (("foreign_keys", 1),)
+    if _default_synchronous() != 2:
+        pragmas = (("synchronous", 2), *pragmas)
+    return pragmas
+
+
+@functools.cache
+def _default_synchronous() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        probe = sqlite3.connect(os.path.join(folder, "probe.db"))
+        try:
+            return probe.execute("PRAGMA synchronous").fetchone()[0]
+        finally:
+            probe.close()
 
 
 @dataclass(frozen=True)
@@ -65,8 +84,8 @@ def make_database(location: Location) -> peewee.Database:
     if location.is_sqlite:
         return peewee.SqliteDatabase(
             location.target,
-            pragmas=SQLITE_PRAGMAS,
-            timeout=BUSY_TIMEOUT_S,
+            pragmas=sqlite_pragmas(),
+            timeout=BUSY_TIMEOUT_S,  # the busy timeout, in seconds
             lock_type="IMMEDIATE",
             autoconnect=False,
         )
@@ -80,6 +99,12 @@ def make_database(location: Location) -> peewee.Database:
         autoconnect=False,
         connect_timeout=10,
     )
+
+
+def use_rollback_journal(database: peewee.Database) -> None:
+    """Rollback journal, never WAL (a network share has no shared memory for WAL's index)."""
+    if isinstance(database, peewee.SqliteDatabase):
+        database.execute_sql("PRAGMA journal_mode=delete")
 
 
 _location: Location | None = None

@@ -97,6 +97,7 @@ def restore_from(src: str) -> str:
             safety = backup_to(target_path + ".before-restore.bak")
         with dbmod.connection() as database, dbmod.translate_errors():
             source.backup(database.connection())
+            dbmod.use_rollback_journal(database)
     finally:
         source.close()
     return safety
@@ -109,6 +110,8 @@ def check() -> CheckReport:
         if isinstance(database, pw.SqliteDatabase):
             rows = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
             report.lines.append(("integrity_check", rows == ["ok"], "; ".join(rows[:5])))
+            mode = database.execute_sql("PRAGMA journal_mode").fetchone()[0]
+            report.lines.append(("journal_mode", mode == "delete", mode))
             fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
             report.lines.append(
                 ("foreign_key_check", not fk, f"{len(fk)} broken references" if fk else "ok")

@@ -40,6 +40,20 @@ def test_locations_are_taken_as_given(spec, kind, target):
     assert "secret" not in location.display
 
 
+def test_a_file_switched_to_wal_is_put_back_to_a_rollback_journal(sqlite_office):
+    dbmod.DB.obj.close() if not dbmod.DB.obj.is_closed() else None
+    other = sqlite3.connect(sqlite_office.url)
+    assert other.execute("PRAGMA journal_mode=wal").fetchone()[0] == "wal"
+    other.close()
+    with dbmod.connection():  # connections do not ask (it costs file operations on a share)
+        pass
+    assert not maintenance.check().ok  # ... but the check says so
+    session.open_store(sqlite_office.url)  # opening the store puts it right
+    report = maintenance.check()
+    assert report.ok and ("journal_mode", True, "delete") in report.lines
+    assert not os.path.exists(sqlite_office.url + "-wal")
+
+
 def test_unknown_scheme_is_refused():
     with pytest.raises(DatabaseError):
         dbmod.parse_location("mysql://x/y")
@@ -186,18 +200,64 @@ def test_two_processes_edit_the_same_refund(sqlite_office, tmp_path):
 def test_an_older_database_is_backed_up_then_migrated(sqlite_url, monkeypatch, tmp_path):
     session.open_store(sqlite_url, create=True)
     dbmod.DB.obj.close()
+    old, new = migrations.LATEST, migrations.LATEST + 1
 
-    def v2(database):
-        database.execute_sql("ALTER TABLE refund ADD COLUMN note_v2 TEXT DEFAULT ''")
+    def next_version(database):
+        database.execute_sql("ALTER TABLE refund ADD COLUMN note_next TEXT DEFAULT ''")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, (2, v2)))
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, (new, next_version)))
+    monkeypatch.setattr(migrations, "LATEST", new)
     session.open_store(sqlite_url)
-    backups = list(Path(sqlite_url).parent.glob("refunds.db.v1-*.bak"))
+    backups = list(Path(sqlite_url).parent.glob(f"refunds.db.v{old}-*.bak"))
     assert len(backups) == 1 and maintenance.integrity_of(str(backups[0])) == "ok"
     with dbmod.connection() as db:
+        assert migrations.current_version(db) == new
+        assert "note_next" in [c.name for c in db.get_columns("refund")]
+
+
+def _schema(db) -> dict[str, tuple]:
+    """Every table's columns and indexes, as the database reports them."""
+    return {
+        table: (
+            tuple(sorted((c.name, c.data_type.lower(), c.null) for c in db.get_columns(table))),
+            tuple(sorted((i.name, tuple(i.columns), i.unique) for i in db.get_indexes(table))),
+        )
+        for table in sorted(db.get_tables())
+    }
+
+
+def test_a_migrated_v1_file_has_the_schema_of_a_new_one(tmp_path):
+    fresh = tmp_path / "fresh.db"
+    session.open_store(str(fresh), create=True)
+    with dbmod.connection() as db:
+        want = _schema(db)
+    old = tmp_path / "schema_v1.db"
+    shutil.copy(FIXTURES / "schema_v1.db", old)
+    session.open_store(str(old))
+    with dbmod.connection() as db:
+        got = _schema(db)
+        names = {i.name for t in db.get_tables() for i in db.get_indexes(t)}
+    assert got == want
+    assert not names & set(migrations.UNUSED_V1_INDEXES)
+
+
+def test_version_2_drops_the_unused_indexes(db_url):
+    """On PostgreSQL too: a database as version 1 left it (the indexes put back) loses them."""
+    session.open_store(db_url, create=True)
+    with dbmod.write() as db:
+        for name in migrations.UNUSED_V1_INDEXES:
+            table = "step_record" if name.startswith("step_record_") else "refund"
+            column = name[len(table) + 1 :]
+            db.execute_sql(f'CREATE INDEX "{name}" ON "{table}" ("{column}")')
+        db.execute_sql("UPDATE schema_version SET version = 1")
+        before = {i.name for t in ("refund", "step_record") for i in db.get_indexes(t)}
+    assert set(migrations.UNUSED_V1_INDEXES) <= before
+    session.open_store(db_url)
+    with dbmod.connection() as db:
+        after = {i.name for t in ("refund", "step_record") for i in db.get_indexes(t)}
         assert migrations.current_version(db) == 2
-        assert "note_v2" in [c.name for c in db.get_columns("refund")]
+    assert not after & set(migrations.UNUSED_V1_INDEXES)
+    assert {"refund_state_state_since", "step_record_refund_id_executed_at"} <= after
 
 
 def test_demo_fills_every_state(sqlite_url):
