@@ -88,9 +88,19 @@ UNUSED_V1_INDEXES = (
 )
 
 
+# Version 1 indexed every refund by these, NULLs included; version 2 only those where set.
+PARTIAL_V2_INDEXES = ("submitted_at", "finance_submitted_at")
+
+
 def _v2(database: pw.Database) -> None:
     for name in UNUSED_V1_INDEXES:
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+    for column in PARTIAL_V2_INDEXES:
+        database.execute_sql(f'DROP INDEX IF EXISTS "refund_{column}"')
+        database.execute_sql(
+            f'CREATE INDEX "refund_{column}" ON "refund" ("{column}") '
+            f'WHERE "{column}" IS NOT NULL'
+        )
 
 
 MIGRATIONS: tuple[tuple[int, Callable[[pw.Database], None]], ...] = ((1, _v1), (2, _v2))
