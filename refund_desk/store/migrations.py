@@ -98,8 +98,7 @@ def _v2(database: pw.Database) -> None:
     for column in PARTIAL_V2_INDEXES:
         database.execute_sql(f'DROP INDEX IF EXISTS "refund_{column}"')
         database.execute_sql(
-            f'CREATE INDEX "refund_{column}" ON "refund" ("{column}") '
-            f'WHERE "{column}" IS NOT NULL'
+            f'CREATE INDEX "refund_{column}" ON "refund" ("{column}") WHERE "{column}" IS NOT NULL'
         )
 
 
