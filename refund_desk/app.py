@@ -17,7 +17,6 @@ from .store import session
 from .store.db import Location
 from .ui import i18n
 from .ui.context import AppContext
-from .ui.database_dialog import DatabaseDialog
 from .ui.jobs import wait_for
 from .ui.login_dialog import LoginDialog
 from .ui.main_window import MainWindow
@@ -86,6 +85,8 @@ def choose_database(worker: Worker, spec: str | None) -> Location | None:
 
 
 def choose_database_dialog(worker: Worker) -> Location | None:
+    from .ui.database_dialog import DatabaseDialog  # first run only: not part of every start-up
+
     dialog = DatabaseDialog(worker, session.default_location())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.location is None:
         return None

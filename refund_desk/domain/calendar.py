@@ -7,12 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 
 @lru_cache(maxsize=64)
 def _china(year: int) -> holidays.HolidayBase:
+    # Imported here: `warm` runs this on the app's worker, so start-up does not wait for it.
+    import holidays
+
     return holidays.China(years=year)
 
 

@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..reports.sheet import TITLES, StatsSheet
 from ..store import db as dbmod
 from ..store import handover as handover_store
 from ..store import printlog, queries, settings
@@ -15,7 +16,7 @@ from ..store.models import MonthlyReport
 from .handover import render_handover
 from .meta import PrintMeta, parse_qr
 from .refund_form import Progress, render_refund, render_refunds
-from .stats import TITLES, StatsSheet, render_stats
+from .stats import render_stats
 
 
 def meta_for(actor: Actor, ref: str, version: int) -> PrintMeta:

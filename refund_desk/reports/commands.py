@@ -100,7 +100,7 @@ def money(amount: Decimal) -> str:
 
 
 def sheet_json(sheet) -> dict:
-    from ..printing.stats import COLUMNS
+    from .sheet import COLUMNS
 
     columns = COLUMNS[sheet.kind]
     rows = []
@@ -124,7 +124,7 @@ def sheet_json(sheet) -> dict:
 
 
 def _print_sheet(sheet) -> None:
-    from ..printing.stats import COLUMNS, TITLES
+    from .sheet import COLUMNS, TITLES
 
     columns = COLUMNS[sheet.kind]
     print(f"{TITLES[sheet.kind]}  {sheet.month}  编号 {sheet.number}")

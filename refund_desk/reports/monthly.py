@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
 import peewee as pw
 
@@ -41,8 +40,8 @@ from ..domain.workflow import Action, State
 from ..store import db as dbmod
 from ..store import queries
 from ..store.models import Adjustment, MonthlyReport, Refund, StepRecord, User
+from .sheet import Kind, StatsLine, StatsSheet
 
-Kind = Literal["cs", "finance"]
 KINDS: tuple[Kind, ...] = ("cs", "finance")
 TITLES = {
     "cs": Text("客服退单统计表", "CS refund statistics"),
@@ -393,9 +392,7 @@ def _signed(name: str, at: dt.datetime | None) -> str:
 
 
 def sheet_line(kind: Kind, row: TableRow):
-    """A `printing.stats.StatsLine` for one table row."""
-    from ..printing.stats import StatsLine
-
+    """A `sheet.StatsLine` for one table row."""
     common = dict(
         seq=row.seq,
         submitted_on=row.submitted_on.isoformat() if row.submitted_on else "",
@@ -431,9 +428,8 @@ def sheet_number(kind: Kind, month: str) -> str:
 def statistics_sheet(
     kind: Kind, year: int, month: int, lang: str | None = None, table: MonthTable | None = None
 ):
-    """The month's table as `printing.stats.StatsSheet` (for the PDF layouts and the xlsx);
+    """The month's table as `sheet.StatsSheet` (for the PDF layouts and the xlsx);
     `table` reuses one already built."""
-    from ..printing.stats import StatsSheet
 
     table = table or build_table(kind, year, month, lang)
     prepared_by, prepared_on, approved_by, version = _signatures(kind, table.month)

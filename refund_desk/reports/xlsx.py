@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..printing.stats import COLUMNS, DEPARTMENTS, TITLES, StatsSheet
+from .sheet import COLUMNS, DEPARTMENTS, TITLES, StatsSheet
 
 MONEY_FORMAT = "#,##0.00"
 SHEET_NAMES = {"cs": "客服退单统计表", "finance": "财务退单统计表"}

@@ -13,7 +13,7 @@ from .context import AppContext
 from .forms.queue_tab import Ui_QueueTab
 from .messages import notify
 from .refund_filter import RefundFilter
-from .table_models import ID_ROLE, RefundColumn, RefundTableModel
+from .table_models import ID_ROLE, SIZE_FROM_ROWS, RefundColumn, RefundTableModel
 
 
 class QueueTab(QWidget):
@@ -32,6 +32,7 @@ class QueueTab(QWidget):
         table.setModel(self.proxy)
         table.setColumnHidden(RefundColumn.CLOCKS, True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         table.horizontalHeader().setStretchLastSection(True)
         table.doubleClicked.connect(self._double_clicked)
         self.counts: dict[State, int] = {}

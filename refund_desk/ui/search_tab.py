@@ -13,7 +13,7 @@ from . import printing
 from .context import AppContext
 from .forms.search_tab import Ui_SearchTab
 from .refund_filter import RefundFilter
-from .table_models import ID_ROLE, RefundColumn, RefundTableModel
+from .table_models import ID_ROLE, SIZE_FROM_ROWS, RefundColumn, RefundTableModel
 
 PAGE = 200
 
@@ -38,6 +38,7 @@ class SearchTab(QWidget):
         table.setModel(self.proxy)
         table.setColumnHidden(RefundColumn.SUBMITTER, True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         table.horizontalHeader().setStretchLastSection(True)
         table.doubleClicked.connect(
             lambda index: self.open_requested.emit(self.proxy.data(index, ID_ROLE))

@@ -107,7 +107,7 @@ class LinesModel(QAbstractTableModel):
 
     def __init__(self, kind: str, lang: str, parent=None):
         super().__init__(parent)
-        from ..printing.stats import COLUMNS
+        from ..reports.sheet import COLUMNS
 
         self.columns = COLUMNS[kind]
         self.lang = lang

@@ -5,7 +5,8 @@ import pytest
 
 from refund_desk.printing import stats
 from refund_desk.printing.meta import PrintMeta
-from refund_desk.printing.stats import StatsLine, StatsSheet, render_stats
+from refund_desk.printing.stats import render_stats
+from refund_desk.reports.sheet import StatsLine, StatsSheet
 
 from .pdfcheck import assert_fonts_embedded, assert_has, pages_text, save_pngs, squash
 
