@@ -12,8 +12,10 @@ the timestamp columns of the period's refunds and runs the domain's clock rules 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 
 import peewee as pw
 
@@ -26,6 +28,9 @@ from ..store import queries, settings
 from ..store.models import Refund, StepRecord
 
 SLA_CLOCKS = (Clock.FORM_10MIN, Clock.CS_60MIN, Clock.FINANCE_12H, Clock.PAYMENT_3WD)
+# The overdue cases the 统计 tab lists per clock, the most overdue first (a year can have tens of
+# thousands; the Excel export has them all).
+OVERDUE_SHOWN = 200
 OFFICE_OFFSET_HOURS = 8  # Asia/Shanghai has had no daylight saving since 1991
 
 
@@ -84,6 +89,16 @@ class Analytics:
     sla: list[ClockCompliance] = field(default_factory=list)
     overdue: list[OverdueCase] = field(default_factory=list)
     trend: list[Group] = field(default_factory=list)
+    trend_by: str = "month"
+    overdue_limit: int | None = None  # None: `overdue` holds every missed case
+
+    @property
+    def overdue_total(self) -> int:
+        return sum(c.missed for c in self.sla)
+
+    @property
+    def overdue_complete(self) -> bool:
+        return len(self.overdue) == self.overdue_total
 
     @property
     def amount(self) -> Decimal:
@@ -281,55 +296,73 @@ _DURATION_CLOCKS = (
 
 
 def sla_compliance(
-    where, now: dt.datetime, calendar: WorkCalendar
+    where, now: dt.datetime, calendar: WorkCalendar, limit: int | None = None
 ) -> tuple[list[ClockCompliance], list[OverdueCase]]:
-    """Each clock's met / missed counts and every missed case, by the rules of `sla.clocks`.
+    """Each clock's met / missed counts and the missed cases, by the rules of `sla.clocks`:
+    all of them, or with `limit` the `limit` most overdue of each clock (the counts stay whole).
 
     The fixed-duration clocks are decided in SQL: one pass counts the met ones, a second returns
-    only the refunds with a missed one. The 3-working-day clock needs the working calendar: it
-    reads the refunds whose money was confirmed and compares their raw stored times with the due
-    time of each office date, parsing only the missed cases."""
+    only the refunds with a missed one (with `limit`, also how late, so that only the cases kept
+    are parsed). The 3-working-day clock needs the working calendar: it reads the refunds whose
+    money was confirmed and compares their raw stored times with the due time of each office
+    date, parsing only the missed cases."""
     now_key = _db_time(now)
     counts: dict[Clock, list[int]] = {}
     overdue: list[OverdueCase] = []
-    met_columns, missed_columns, missed_any = [], [], None
+    met_columns, missed_columns, late_columns, missed_any = [], [], [], None
     for _clock, start, stop, minutes in _DURATION_CLOCKS:
-        met, missed = _duration_clock(
-            getattr(Refund, start), getattr(Refund, stop), minutes, now_key
-        )
+        begin, end = getattr(Refund, start), getattr(Refund, stop)
+        met, missed = _duration_clock(begin, end, minutes, now_key)
         met_columns.append(pw.fn.SUM(pw.Case(None, [(met, 1)], 0)))
         missed_columns.append(pw.Case(None, [(missed, 1)], 0))
+        late_columns.append(_running_for(begin, end, now_key))
         missed_any = missed if missed_any is None else (missed_any | missed)
     met_counts = Refund.select(*met_columns).where(where).tuples().first() or ()
     columns = [getattr(Refund, n) for n in queries.TIMELINE_FIELDS[:5]]
     query = (
-        Refund.select(Refund.form_no, *columns, *missed_columns)
+        Refund.select(
+            Refund.form_no, *columns, *missed_columns, *(late_columns if limit is not None else [])
+        )
         .where(where & missed_any)
         .order_by(Refund.id)
     )
-    cases: dict[Clock, list[OverdueCase]] = {c: [] for c, *_ in _DURATION_CLOCKS}
+    width = len(_DURATION_CLOCKS)
+    picked: list[list[tuple]] = [[] for _ in _DURATION_CLOCKS]
+    for row in dbmod.DB.obj.execute(query):
+        flags, lates = row[6 : 6 + width], row[6 + width :]
+        for k, flag in enumerate(flags):
+            if flag:
+                picked[k].append((lates[k] if lates else 0, row))
     now_utc = now.astimezone(dt.UTC)
-    for form_no, *rest in dbmod.DB.obj.execute(query):
-        times = dict(zip(queries.TIMELINE_FIELDS[:5], rest[:5], strict=True))
-        for (clock, start, stop, minutes), flag in zip(_DURATION_CLOCKS, rest[5:], strict=True):
-            if not flag:
-                continue
-            began = _aware_one(times[start])
-            ended = _aware_one(times[stop])
+    for (clock, start, stop, minutes), met, rows in zip(
+        _DURATION_CLOCKS, met_counts or [0] * width, picked, strict=True
+    ):
+        counts[clock] = [int(met or 0), len(rows)]
+        if limit is not None and len(rows) > limit:
+            rows = heapq.nlargest(limit, rows, key=itemgetter(0))
+        i, j = 1 + queries.TIMELINE_FIELDS.index(start), 1 + queries.TIMELINE_FIELDS.index(stop)
+        for _late, row in rows:
+            began, ended = _aware_one(row[i]), _aware_one(row[j])
             if ended is not None and ended < began:
                 ended = None  # restarted after a send-back (as in sla.clocks)
             due = began + dt.timedelta(minutes=minutes)
-            cases[clock].append(OverdueCase(form_no, clock, due, ended, (ended or now_utc) - due))
-    for (clock, *_), met in zip(_DURATION_CLOCKS, met_counts, strict=False):
-        counts[clock] = [int(met or 0), len(cases[clock])]
-        overdue.extend(cases[clock])
-    for clock, *_ in _DURATION_CLOCKS:
-        counts.setdefault(clock, [0, 0])
+            overdue.append(OverdueCase(row[0], clock, due, ended, (ended or now_utc) - due))
     met3, cases3 = _payment_3wd(where, now_utc, now_key, calendar)
     counts[Clock.PAYMENT_3WD] = [met3, len(cases3)]
+    if limit is not None and len(cases3) > limit:
+        cases3 = heapq.nlargest(limit, cases3, key=attrgetter("late_by"))
     overdue.extend(cases3)
     overdue.sort(key=lambda o: (SLA_CLOCKS.index(o.clock), -o.late_by))
     return [ClockCompliance(c, sum(counts[c]), *counts[c]) for c in SLA_CLOCKS], overdue
+
+
+def _running_for(start, stop, now_key):
+    """How long a clock ran (stopped, or still running at `now_key`), in a unit that orders the
+    cases of one clock by lateness: seconds on PostgreSQL, days on SQLite."""
+    end = pw.Case(None, [(stop.is_null(False) & (stop >= start), stop)], pw.Value(now_key))
+    if _is_postgres():
+        return pw.NodeList((pw.SQL("EXTRACT(EPOCH FROM ("), end, pw.SQL("-"), start, pw.SQL("))")))
+    return pw.fn.julianday(end) - pw.fn.julianday(start)
 
 
 def _db_time(value: dt.datetime):
@@ -424,15 +457,17 @@ def analyse(
     trend_by: str = "month",
     now: dt.datetime | None = None,
     calendar: WorkCalendar | None = None,
+    overdue_limit: int | None = None,
 ) -> Analytics:
-    """Everything the analytics part of the 统计 tab shows, for one period."""
+    """Everything the analytics part of the 统计 tab shows, for one period; with
+    `overdue_limit`, only that many of each clock's overdue cases (the most overdue)."""
     now = now or dt.datetime.now(dt.UTC)
     calendar = calendar or settings.calendar()
     start, end = bounds(date_from, date_to)
     where = _in_period(start, end)
     with dbmod.connection():
         count, total, closed, paid = _summary(where)
-        compliance, overdue = sla_compliance(where, now, calendar)
+        compliance, overdue = sla_compliance(where, now, calendar, overdue_limit)
         return Analytics(
             date_from=date_from,
             date_to=date_to,
@@ -447,4 +482,6 @@ def analyse(
             sla=compliance,
             overdue=overdue,
             trend=trend(where, trend_by),
+            trend_by=trend_by,
+            overdue_limit=overdue_limit,
         )

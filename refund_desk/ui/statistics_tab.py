@@ -98,6 +98,8 @@ def export_file(actor, kind: str, year: int, month: int, fmt: str, path: str) ->
 
 
 def export_analytics(result: analytics.Analytics, lang: str, path: str) -> str:
+    if not result.overdue_complete:  # the screen lists only the most overdue; the file has all
+        result = analytics.analyse(result.date_from, result.date_to, result.trend_by)
     Path(path).write_bytes(analytics_export.workbook(result, lang))
     return path
 
@@ -451,12 +453,16 @@ class StatisticsTab(QWidget):
         }
         self.overdue = _readonly_table(page)
         self.overdue.setMinimumHeight(180)
+        self.overdue_note = QLabel(page)  # says so when the list is cut short
+        self.overdue_note.setWordWrap(True)
+        self.overdue_note.hide()
         inner = QWidget(page)
         column = QVBoxLayout(inner)
         column.addWidget(self.summary)
         for box in self.charts.values():
             column.addWidget(box)
         column.addWidget(QLabel(self.tr("Overdue cases"), inner))
+        column.addWidget(self.overdue_note)
         column.addWidget(self.overdue)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
@@ -641,6 +647,7 @@ class StatisticsTab(QWidget):
             dt.date(start.year(), start.month(), start.day()),
             dt.date(end.year(), end.month(), end.day()),
             self.trend_by.currentData(),
+            overdue_limit=analytics.OVERDUE_SHOWN,
             on_done=self._show_analytics,
             on_error=self._analytics_failed,
         )
@@ -710,6 +717,13 @@ class StatisticsTab(QWidget):
         )
         overdue = tables["overdue"]
         _fill(self.overdue, overdue.headers, overdue.rows)
+        self.overdue_note.setVisible(not result.overdue_complete)
+        self.overdue_note.setText(
+            self.tr(
+                "{total} overdue cases in all: the {shown} most overdue of each time limit "
+                "are listed here; the Excel export has every one."
+            ).format(total=result.overdue_total, shown=result.overdue_limit)
+        )
 
     def ask_export_analytics(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -22,28 +22,28 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../refund_desk/app.py" line="32"/>
+        <location filename="../../refund_desk/app.py" line="33"/>
         <source>Making the demo office…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/app.py" line="47"/>
+        <location filename="../../refund_desk/app.py" line="50"/>
         <source>Demo users: {names}. The password of each is {password}.</source>
         <translation>演示用户：{names}，密码均为 {password}。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/app.py" line="65"/>
-        <location filename="../../refund_desk/app.py" line="118"/>
+        <location filename="../../refund_desk/app.py" line="68"/>
+        <location filename="../../refund_desk/app.py" line="123"/>
         <source>Refund Desk</source>
         <translation>退款台</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/app.py" line="69"/>
+        <location filename="../../refund_desk/app.py" line="72"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/app.py" line="72"/>
+        <location filename="../../refund_desk/app.py" line="75"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
@@ -469,43 +469,43 @@
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="80"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="81"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="81"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="82"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="84"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="85"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="85"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="86"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="86"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="87"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="86"/>
-        <location filename="../../refund_desk/ui/main_window.py" line="98"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="87"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="99"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="100"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/main_window.py" line="108"/>
+        <location filename="../../refund_desk/ui/main_window.py" line="117"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -513,62 +513,62 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="102"/>
+        <location filename="../../refund_desk/ui/printing.py" line="113"/>
         <source>The PDF could not be read for printing.</source>
         <translation>无法读取要打印的 PDF。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="113"/>
+        <location filename="../../refund_desk/ui/printing.py" line="124"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="143"/>
+        <location filename="../../refund_desk/ui/printing.py" line="154"/>
         <source>Print preview — {title}</source>
         <translation>打印预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="156"/>
+        <location filename="../../refund_desk/ui/printing.py" line="167"/>
         <source>{n} page(s)</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="166"/>
+        <location filename="../../refund_desk/ui/printing.py" line="177"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="171"/>
+        <location filename="../../refund_desk/ui/printing.py" line="182"/>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="227"/>
+        <location filename="../../refund_desk/ui/printing.py" line="238"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="249"/>
+        <location filename="../../refund_desk/ui/printing.py" line="260"/>
         <source>Preparing form {done} of {total}…</source>
         <translation>正在生成第 {done} 份，共 {total} 份…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="293"/>
+        <location filename="../../refund_desk/ui/printing.py" line="304"/>
         <source>Could not write {path}: {why}</source>
         <translation>无法写入 {path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="304"/>
+        <location filename="../../refund_desk/ui/printing.py" line="315"/>
         <source>Sending the pages to the printer…</source>
         <translation>正在发送到打印机…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="349"/>
+        <location filename="../../refund_desk/ui/printing.py" line="360"/>
         <source>Print {n} refund forms</source>
         <translation>打印 {n} 份退款申请表</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/printing.py" line="353"/>
+        <location filename="../../refund_desk/ui/printing.py" line="364"/>
         <source>Preparing the forms…</source>
         <translation>正在生成退款申请表…</translation>
     </message>
@@ -576,57 +576,57 @@
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="77"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="78"/>
         <source>Waiting for me: {n}</source>
         <translation>待我处理：{n}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="78"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="79"/>
         <source>overdue: {n}</source>
         <translation>已超时：{n}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="86"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="87"/>
         <source>All steps</source>
         <translation>全部步骤</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="114"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="115"/>
         <source>Select the refunds to print first.</source>
         <translation>请先选择要打印的退款单。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="122"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="123"/>
         <source>Select the refunds to approve first.</source>
         <translation>请先选择要审批的退款单。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="131"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="132"/>
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="132"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="133"/>
         <source>None of the selected refunds is yours to approve.</source>
         <translation>所选退款单都不归您审批。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="139"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="140"/>
         <source>Approve {n} refunds, total {total}:</source>
         <translation>审批 {n} 张退款单，合计 {total}：</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="144"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="145"/>
         <source>Not yours to approve (skipped): {forms}</source>
         <translation>不归您审批（已跳过）：{forms}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="149"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="150"/>
         <source>Approve selected</source>
         <translation>批量审批</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="164"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="165"/>
         <source>Some were not approved</source>
         <translation>部分退款单未能审批</translation>
     </message>
@@ -828,57 +828,57 @@
 <context>
     <name>RefundTableModel</name>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="56"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="62"/>
         <source>Form no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="57"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="63"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="58"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="64"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="59"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="65"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="60"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="66"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="61"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="67"/>
         <source>Current step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="62"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="68"/>
         <source>Since</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="63"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="69"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="64"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="70"/>
         <source>Submitted by</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="65"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="71"/>
         <source>Clocks</source>
         <translation>各项时限</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="155"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="161"/>
         <source> (president asked)</source>
         <translation>（已请总裁批示）</translation>
     </message>
@@ -886,22 +886,22 @@
 <context>
     <name>SearchTab</name>
     <message>
-        <location filename="../../refund_desk/ui/search_tab.py" line="72"/>
+        <location filename="../../refund_desk/ui/search_tab.py" line="73"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/search_tab.py" line="104"/>
+        <location filename="../../refund_desk/ui/search_tab.py" line="105"/>
         <source>Select the refunds to print first.</source>
         <translation>请先选择要打印的退款单。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/search_tab.py" line="111"/>
+        <location filename="../../refund_desk/ui/search_tab.py" line="112"/>
         <source>{n}+ refunds found (more load as you scroll)</source>
         <translation>已找到 {n}+ 张退款单（向下滚动载入更多）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/search_tab.py" line="113"/>
+        <location filename="../../refund_desk/ui/search_tab.py" line="114"/>
         <source>{n} refunds found</source>
         <translation>共找到 {n} 张退款单</translation>
     </message>
@@ -934,235 +934,240 @@
 <context>
     <name>StatisticsTab</name>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="186"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="190"/>
         <source>Prepare</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="187"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="191"/>
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="188"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="192"/>
         <source>Submit to admin</source>
         <translation>报行政部</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="189"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="193"/>
         <source>Verify and archive</source>
         <translation>核实归档</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="197"/>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="429"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="201"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="434"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="198"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="202"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="205"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="209"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="206"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="210"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="233"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="237"/>
         <source>State: {state} (version {v})</source>
         <translation>状态：{state}（第 {v} 版）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="257"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="261"/>
         <source>Submitted {when}, late (due {due})</source>
         <translation>已于 {when} 报送，逾期（期限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="260"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="264"/>
         <source>Submitted {when} (due {due})</source>
         <translation>已于 {when} 报送（期限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="265"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="269"/>
         <source>Due {due}: {n} days left</source>
         <translation>报送期限 {due}：还剩 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="269"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="273"/>
         <source>Due today ({due})</source>
         <translation>今天到期（{due}）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="270"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="274"/>
         <source>Overdue since {due} ({n} days)</source>
         <translation>已超过报送期限 {due}（{n} 天）</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="364"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="368"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="371"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="375"/>
         <source>Monthly tables</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="372"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="376"/>
         <source>Reconciliation</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="373"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="377"/>
         <source>Analytics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="388"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="393"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="388"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="393"/>
         <source>Count</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="388"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="393"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="425"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="430"/>
         <source>by month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="426"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="431"/>
         <source>by week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="427"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="432"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="434"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="439"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="436"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="441"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="456"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="464"/>
         <source>Overdue cases</source>
         <translation>超时明细</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="482"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="491"/>
         <source>Refunds of {month}</source>
         <translation>{month} 退款单</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="519"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="528"/>
         <source>{month}: CS table {cs}, finance table {fin}, matched {matched}, differences {n}</source>
         <translation>{month}：客服表 {cs} 笔，财务表 {fin} 笔，对上 {matched} 笔，差异 {n} 处</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="534"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="543"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="535"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="544"/>
         <source>Form no.</source>
         <translation>退单编号</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="536"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="545"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="537"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="546"/>
         <source>CS table</source>
         <translation>客服表</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="538"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="547"/>
         <source>Finance table</source>
         <translation>财务表</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="554"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="563"/>
         <source>Matched across months: {forms}</source>
         <translation>跨月已对上：{forms}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="558"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="567"/>
         <source>Still in progress ({n}), archiving waits: {forms}</source>
         <translation>尚未办结（{n} 张），办结后才能归档：{forms}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="576"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="585"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="589"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="598"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="598"/>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="713"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="607"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="730"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="604"/>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="721"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="613"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="738"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="619"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="628"/>
         <source>Written {path}</source>
         <translation>已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="635"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="644"/>
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="657"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="667"/>
         <source>{start} – {end}: {count} refunds, {amount} yuan</source>
         <translation>{start} 至 {end}：退款 {count} 笔，{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="663"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="673"/>
         <source>closed {closed}, paid {paid}; success rate {rate}</source>
         <translation>已办结 {closed} 笔，已退款 {paid} 笔；成功率 {rate}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="353"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="723"/>
+        <source>{total} overdue cases in all: the {shown} most overdue of each time limit are listed here; the Excel export has every one.</source>
+        <translation>共 {total} 条超时：这里按各项时限列出超时最久的 {shown} 条，导出的 Excel 含全部。</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="357"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/statistics_tab.py" line="484"/>
+        <location filename="../../refund_desk/ui/statistics_tab.py" line="493"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1170,32 +1175,32 @@
 <context>
     <name>StepTableModel</name>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="200"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="206"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="201"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="207"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="202"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="208"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="203"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="209"/>
         <source>Opinion / reason</source>
         <translation>处理意见 / 原因</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="204"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="210"/>
         <source>Executor</source>
         <translation>执行人</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/table_models.py" line="205"/>
+        <location filename="../../refund_desk/ui/table_models.py" line="211"/>
         <source>Leader&apos;s approval</source>
         <translation>领导审批</translation>
     </message>

@@ -163,3 +163,15 @@ def test_sla_edges_match_the_domain_clocks(maker):
     assert counts[Clock.FINANCE_12H] == (3, 0, 3)  # the two CS cases are waiting too
     assert counts[Clock.PAYMENT_3WD] == (4, 1, 3)
     assert len(overdue) == 2 + 1 + 3 + 3
+    assert a.overdue_complete and a.overdue_total == len(overdue)
+    cut = analytics.analyse(
+        dt.date(2026, 10, 1), dt.date(2026, 10, 31), now=now, calendar=calendar, overdue_limit=1
+    )
+    assert cut.sla == a.sla  # the counts stay whole
+    worst = {}
+    for case in overdue:  # the reference is sorted by clock, most overdue first
+        worst.setdefault(case[1], case)
+    assert [(o.form_no, o.clock, o.due_at, o.stopped_at, o.late_by) for o in cut.overdue] == list(
+        worst.values()
+    )
+    assert not cut.overdue_complete and cut.overdue_total == len(overdue)

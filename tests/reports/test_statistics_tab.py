@@ -161,3 +161,31 @@ def test_no_database_work_on_the_gui_thread(qtbot, maker, tab_for, monkeypatch, 
     qtbot.mouseClick(tab.panels["cs"].buttons["prepare"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.panels["cs"].status.state == "prepared", timeout=10000)
     assert threads and gui not in threads
+
+
+def test_a_long_overdue_list_is_cut_on_screen_and_whole_in_the_export(
+    qtbot, maker, tab_for, tmp_path, monkeypatch
+):
+    from refund_desk.domain.workflow import Action
+    from refund_desk.reports import analytics
+
+    for day in range(5, 10):  # each still waits for finance: 12 hours, long overdue
+        maker.refund("10.00", f"2026-10-{day:02d} 10:00", upto=Action.SUBMIT_TO_FINANCE)
+    monkeypatch.setattr(analytics, "OVERDUE_SHOWN", 2)
+    tab = tab_for("lead")
+    tab.date_from.setDate(QDate(2026, 10, 1))
+    tab.date_to.setDate(QDate(2026, 10, 31))
+    qtbot.mouseClick(tab.analyse_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=10000)
+    result = tab.result
+    late = {c.clock: c.missed for c in result.sla if c.missed}
+    assert max(late.values()) > 2, late  # so that the list is cut
+    assert result.overdue_total == sum(late.values())
+    assert tab.overdue.rowCount() == sum(min(n, 2) for n in late.values())
+    assert not tab.overdue_note.isHidden()
+    assert str(result.overdue_total) in tab.overdue_note.text()  # (no translator loaded here)
+    path = tmp_path / "analytics.xlsx"
+    tab.export_analytics(str(path))
+    qtbot.waitUntil(lambda: tab.last_export == str(path), timeout=10000)
+    sheet = openpyxl.load_workbook(path)["超时明细"]
+    assert sheet.max_row - 1 == result.overdue_total  # every case, under the header row
