@@ -141,6 +141,7 @@ STEP_COLUMNS = [
     "executed_at",
     "leader",
     "version_after",
+    "waited_ms",
 ]
 TIMED = {
     "state_since",
@@ -344,9 +345,14 @@ def _generate(conn: sqlite3.Connection, count: int, seed: int, end: dt.datetime,
                 values["updated_at"],
             )
         )
+        entered = times[0]  # when the refund came into its current state
         for (action, source, target, block, n), (_a, _who, _t) in zip(
             template.steps, path, strict=True
         ):
+            waited = None
+            if source != target:
+                waited = round((times[n] - entered) / dt.timedelta(milliseconds=1))
+                entered = times[n]
             step_rows.append(
                 (
                     refund_id,
@@ -360,6 +366,7 @@ def _generate(conn: sqlite3.Connection, count: int, seed: int, end: dt.datetime,
                     stamps[n],
                     "",
                     1 + n,
+                    waited,
                 )
             )
         if len(refund_rows) >= BATCH:

@@ -4,7 +4,7 @@ SLA compliance per clock with the overdue cases; trend by week or month.
 
 A refund belongs to the period when its complaint was opened in it (office dates, inclusive), as
 in the search screen and `queries.month_by_state`. Aggregates are computed in SQL (one GROUP BY
-each); step durations come from the step history with a window function, and their percentiles
+each); step durations are stored with each step (`step_record.waited_ms`), and their percentiles
 are computed by PostgreSQL (`percentile_cont`) or, on SQLite, which has none, from the single
 column of durations. SLA compliance needs the working calendar (3 working days), so it reads only
 the timestamp columns of the period's refunds and runs the domain's clock rules on them."""
@@ -154,75 +154,45 @@ def _is_postgres() -> bool:
 
 
 def _step_durations(where) -> pw.SelectQuery:
-    """Per state-changing step: the state it left and how long the refund spent in it.
-
-    The period's refunds are given as a list of ids: SQLite then reads the steps through the
-    (refund, executed_at) index in the window's own order, with no sort of every step. On SQLite
-    each step's time is turned into a Julian day once, and the window carries that number."""
+    """Per state-changing step of the period's refunds: the state it left and how long the
+    refund had been in it (milliseconds, stored with the step)."""
     members = Refund.select(Refund.id).where(where)
-    order = {
-        "partition_by": [StepRecord.refund],
-        "order_by": [StepRecord.executed_at, StepRecord.id],
-    }
-    if _is_postgres():
-        began = pw.fn.COALESCE(pw.fn.LAG(StepRecord.executed_at).over(**order), Refund.created_at)
-        ended = StepRecord.executed_at
-    else:
-        day = pw.fn.julianday(StepRecord.executed_at)
-        began = pw.fn.COALESCE(pw.fn.LAG(day).over(**order), pw.fn.julianday(Refund.created_at))
-        ended = day
-    inner = (
-        StepRecord.select(
-            StepRecord.from_state.alias("state"), ended.alias("ended"), began.alias("began")
-        )
-        .join(Refund, on=(StepRecord.refund == Refund.id))
-        .where(StepRecord.refund.in_(members) & (StepRecord.from_state != StepRecord.to_state))
-    ).alias("d")
-    if _is_postgres():
-        seconds = pw.NodeList(
-            (pw.SQL("EXTRACT(EPOCH FROM"), inner.c.ended - inner.c.began, pw.SQL(")"))
-        )
-    else:
-        seconds = pw.fn.ROUND((inner.c.ended - inner.c.began) * 86400)
-    return pw.Select([inner], [inner.c.state, seconds.alias("s")])
+    return StepRecord.select(StepRecord.from_state, StepRecord.waited_ms).where(
+        StepRecord.refund.in_(members) & StepRecord.waited_ms.is_null(False)
+    )
 
 
 def step_times(where) -> list[StepTime]:
-    durations = _step_durations(where).alias("x")
+    durations = _step_durations(where)
     if _is_postgres():
 
         def pct(q):
             return pw.NodeList(
                 (
                     pw.SQL(f"percentile_cont({q}) WITHIN GROUP (ORDER BY"),
-                    durations.c.s,
+                    StepRecord.waited_ms,
                     pw.SQL(")"),
                 )
             )
 
-        query = (
-            pw.Select(
-                [durations], [durations.c.state, pw.fn.COUNT(pw.SQL("*")), pct(0.5), pct(0.9)]
-            )
-            .group_by(durations.c.state)
-            .bind(dbmod.DB.obj)
-        )
-        rows = [(s, int(n), float(m), float(p)) for s, n, m, p in query.tuples()]
+        query = durations.select(
+            StepRecord.from_state, pw.fn.COUNT(pw.SQL("*")), pct(0.5), pct(0.9)
+        ).group_by(StepRecord.from_state)
+        rows = [(s, int(n), float(m) / 1000, float(p) / 1000) for s, n, m, p in query.tuples()]
     else:
         # SQLite has no percentile function: fetch the two narrow columns through the raw cursor
         # (no per-row conversion), sort each state's durations once and pick the ranks.
-        query = pw.Select([durations], [durations.c.state, durations.c.s]).bind(dbmod.DB.obj)
-        by_state: dict[str, list[float]] = {}
-        for state, seconds in dbmod.DB.obj.execute(query).fetchall():
+        by_state: dict[str, list[int]] = {}
+        for state, ms in dbmod.DB.obj.execute(durations).fetchall():
             values = by_state.get(state)
             if values is None:
-                by_state[state] = [seconds]
+                by_state[state] = [ms]
             else:
-                values.append(seconds)
+                values.append(ms)
         rows = []
         for state, values in by_state.items():
             values.sort()
-            rows.append((state, len(values), _median(values), _p90(values)))
+            rows.append((state, len(values), _median(values) / 1000, _p90(values) / 1000))
     order = {s: i for i, s in enumerate(State)}
     return sorted(
         (StepTime(State(s), n, round(m, 1), round(p, 1)) for s, n, m, p in rows),

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable
 
 import peewee as pw
+from playhouse.migrate import SchemaMigrator, migrate
 
 from ..domain.errors import DatabaseError
 from ..domain.validation import DEFAULT_FAULT_CATEGORIES
@@ -92,7 +93,33 @@ UNUSED_V1_INDEXES = (
 PARTIAL_V2_INDEXES = ("submitted_at", "finance_submitted_at")
 
 
+# step_record.waited_ms for the steps written before version 2: the time since the refund's
+# previous state-changing step (or since the form was opened), as the analytics worked it out.
+_BACKFILL_WAITED = {
+    "sqlite": (
+        "CAST(ROUND((julianday(s.executed_at) - julianday("
+        "COALESCE(LAG(s.executed_at) OVER w, r.created_at))) * 86400000) AS INTEGER)"
+    ),
+    "postgresql": (
+        "CAST(ROUND(EXTRACT(EPOCH FROM (s.executed_at - "
+        "COALESCE(LAG(s.executed_at) OVER w, r.created_at))) * 1000) AS BIGINT)"
+    ),
+}
+
+
 def _v2(database: pw.Database) -> None:
+    dialect = "sqlite" if isinstance(database, pw.SqliteDatabase) else "postgresql"
+    if "waited_ms" not in {c.name for c in database.get_columns("step_record")}:
+        migrator = SchemaMigrator.from_database(database)
+        migrate(migrator.add_column("step_record", "waited_ms", pw.BigIntegerField(null=True)))
+    database.execute_sql(
+        'UPDATE "step_record" SET "waited_ms" = d.ms FROM ('
+        f"SELECT s.id AS id, {_BACKFILL_WAITED[dialect]} AS ms "
+        'FROM "step_record" s JOIN "refund" r ON r.id = s.refund_id '
+        "WHERE s.from_state <> s.to_state "
+        "WINDOW w AS (PARTITION BY s.refund_id ORDER BY s.executed_at, s.id)"
+        ') AS d WHERE "step_record".id = d.id AND "step_record"."waited_ms" IS NULL'
+    )
     for name in UNUSED_V1_INDEXES:
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     for column in PARTIAL_V2_INDEXES:

@@ -308,6 +308,10 @@ def _update(
     return version
 
 
+def _milliseconds(span: dt.timedelta) -> int:
+    return round(span / dt.timedelta(milliseconds=1))
+
+
 def facts_of(refund: Refund) -> workflow.RefundFacts:
     duties = {duty: getattr(refund, column.name + "_id") for duty, column in DUTY_COLUMN.items()}
     return workflow.RefundFacts(
@@ -395,12 +399,14 @@ def act(
             )
             leader = validation.text_field(leader, "handling_dept")
             source = State(refund.state)
+            entered = refund.state_since  # when the refund came into `source`
             version = _update(refund, expected_version, user, at, _effects(t, refund, user, at))
+            target = t.target or source
             StepRecord.create(
                 refund=refund.id,
                 action=action.value,
                 from_state=source.value,
-                to_state=(t.target or source).value,
+                to_state=target.value,
                 block=t.block.value if t.block else None,
                 opinion=opinion_text,
                 reason=reason_text,
@@ -408,6 +414,7 @@ def act(
                 executed_at=at,
                 leader=leader,
                 version_after=version,
+                waited_ms=_milliseconds(at - entered) if target != source else None,
             )
             audit.append(
                 actor.audit_name,
@@ -416,7 +423,7 @@ def act(
                 refund.form_no,
                 {
                     "from": source.value,
-                    "to": (t.target or source).value,
+                    "to": target.value,
                     "opinion": opinion_text,
                     "reason": reason_text,
                     "leader": leader,

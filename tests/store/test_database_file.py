@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from refund_desk.domain.errors import Conflict, DatabaseError
-from refund_desk.domain.workflow import Action
+from refund_desk.domain.workflow import Action, State
 from refund_desk.store import db as dbmod
 from refund_desk.store import maintenance, migrations, queries, session
 
@@ -290,3 +290,43 @@ def test_demo_fills_every_state(sqlite_url):
     ]
     assert overdue, "the demo shows some overdue cases"
     assert maintenance.check().ok
+
+
+def test_version_2_works_out_the_time_of_each_earlier_step_as_the_services_write_it(office):
+    """The steps a version-1 database holds get `waited_ms` from their history: the figures
+    the services now write as each step is taken (a send-back included, and a request for the
+    president's opinion, which changes no state and so has none)."""
+    from refund_desk.store.models import StepRecord
+
+    saved = office.carry(
+        office.new_refund(),
+        ("clerk", Action.SUBMIT),
+        ("lead", Action.REQUEST_PRESIDENT, {"reason": "金额较大，请总裁批示。"}),
+        ("lead", Action.SEND_BACK, {"reason": "资料不全，请补充", "target": State.DRAFT}),
+        ("clerk", Action.SUBMIT),
+        ("lead", Action.LEAD_APPROVE),
+    )
+    with dbmod.connection():
+        written = [
+            (s.action, s.waited_ms)
+            for s in StepRecord.select()
+            .where(StepRecord.refund == saved.refund_id)
+            .order_by(StepRecord.id)
+        ]
+    assert [w is None for _, w in written] == [False, True, False, False, False]
+    with dbmod.write() as db:
+        db.execute_sql("UPDATE step_record SET waited_ms = NULL")
+        db.execute_sql("UPDATE schema_version SET version = 1")
+    session.open_store(office.url)
+    with dbmod.connection():
+        again = [
+            (s.action, s.waited_ms)
+            for s in StepRecord.select()
+            .where(StepRecord.refund == saved.refund_id)
+            .order_by(StepRecord.id)
+        ]
+    # SQLite's date functions keep milliseconds, so a difference of two stored times can be
+    # rounded 1 ms the other way than the services' exact one.
+    assert [a for a, _ in again] == [a for a, _ in written]
+    for (_, new), (_, old) in zip(again, written, strict=True):
+        assert (new is None and old is None) or abs(new - old) <= 1
