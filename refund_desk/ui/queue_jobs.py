@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..domain import workflow
 from ..domain.errors import RefundDeskError
 from ..domain.workflow import Action, State, Transition
+from ..store import db as dbmod
 from ..store import queries, refunds
 from ..store.actors import Actor
 from ..store.queries import RefundRow, RefundView
@@ -37,7 +38,9 @@ class QueueData:
 
 
 def load_queue(actor: Actor) -> QueueData:
-    return QueueData(queries.queue(actor), queries.queue_counts(actor), dt.datetime.now(dt.UTC))
+    with dbmod.connection():  # one for the screen: on a share each costs file operations
+        rows, counts = queries.queue(actor), queries.queue_counts(actor)
+    return QueueData(rows, counts, dt.datetime.now(dt.UTC))
 
 
 @dataclass(frozen=True)
