@@ -41,6 +41,7 @@ from refund_desk.store import queries, session  # noqa: E402
 from refund_desk.store.actors import Actor  # noqa: E402
 
 SECTIONS = ("startup", "queue", "actions", "reports", "pdf", "memory")
+LONGER_PERIODS = ("analytics, last 12 months", "analytics, whole period")
 SHARE_DELAY_MS = 3.0
 
 
@@ -496,8 +497,14 @@ def bench_reports(ctx: Context, scale: bool) -> None:
     bench = ctx.db(ctx.size)
     at_size = measure_reports(ctx, bench)
     for name, (figure, baseline, sql) in at_size.items():
-        row = Row(f"4 {name}", figure, "ms", baseline, 300.0)
+        longer = name in LONGER_PERIODS
+        row = Row(f"4 {name}", figure, "ms", baseline, None if longer else 300.0)
         row.notes.append(f"{bench.count:,} refunds; {sql} SQL statements")
+        if longer:
+            row.notes.append(
+                "information: the target is a month's tables and analytics (the 统计 tab's "
+                "unit); a longer period is measured to show how it grows"
+            )
         ctx.rows.append(row)
     ctx.rows[-1].notes.append(
         "baseline: sqlite3 alone reading the month's refund rows "
