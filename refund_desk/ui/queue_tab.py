@@ -75,8 +75,13 @@ class QueueTab(QWidget):
         colon = ": " if lang == "en" else "："
         parts = [f"{state.label.get(lang)}{colon}{n}" for state, n in self.counts.items()]
         overdue = sum(1 for row in range(len(self.model.rows)) if self.model.colour(row) == "red")
-        total = self.tr("Waiting for me: {n}").format(n=sum(self.counts.values()))
+        waiting, shown = sum(self.counts.values()), len(self.model.rows)
+        total = self.tr("Waiting for me: {n}").format(n=waiting)
         late = self.tr("overdue: {n}").format(n=overdue)
+        if shown < waiting:  # the list holds the oldest ones only: say so, and whose count it is
+            late = self.tr("the oldest {shown} are listed, {n} of them overdue").format(
+                shown=shown, n=overdue
+            )
         self.form.counts.setText("    ".join([total, *parts, late]))
 
     def _fill_steps(self) -> None:

@@ -576,57 +576,62 @@
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="78"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="79"/>
         <source>Waiting for me: {n}</source>
         <translation>待我处理：{n}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="79"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="80"/>
         <source>overdue: {n}</source>
         <translation>已超时：{n}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="87"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="82"/>
+        <source>the oldest {shown} are listed, {n} of them overdue</source>
+        <translation>列出最早的 {shown} 张，其中超时 {n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="92"/>
         <source>All steps</source>
         <translation>全部步骤</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="115"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="120"/>
         <source>Select the refunds to print first.</source>
         <translation>请先选择要打印的退款单。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="123"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="128"/>
         <source>Select the refunds to approve first.</source>
         <translation>请先选择要审批的退款单。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="132"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="137"/>
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="133"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="138"/>
         <source>None of the selected refunds is yours to approve.</source>
         <translation>所选退款单都不归您审批。</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="140"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="145"/>
         <source>Approve {n} refunds, total {total}:</source>
         <translation>审批 {n} 张退款单，合计 {total}：</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="145"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="150"/>
         <source>Not yours to approve (skipped): {forms}</source>
         <translation>不归您审批（已跳过）：{forms}</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="150"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="155"/>
         <source>Approve selected</source>
         <translation>批量审批</translation>
     </message>
     <message>
-        <location filename="../../refund_desk/ui/queue_tab.py" line="165"/>
+        <location filename="../../refund_desk/ui/queue_tab.py" line="170"/>
         <source>Some were not approved</source>
         <translation>部分退款单未能审批</translation>
     </message>

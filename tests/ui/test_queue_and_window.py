@@ -40,6 +40,25 @@ def at_cashier(office, hours_ago: float, amount: str = "128.50"):
     )
 
 
+def test_a_queue_longer_than_its_list_says_whose_overdue_count_it_shows(
+    qtbot, make_ctx, sqlite_office, monkeypatch
+):
+    from refund_desk.store import queries
+    from refund_desk.ui import queue_jobs
+
+    for hours in (14, 13, 0.5):
+        at_cashier(sqlite_office, hours)
+    real = queries.queue
+    monkeypatch.setattr(queue_jobs.queries, "queue", lambda actor: real(actor, limit=2))
+    tab = QueueTab(make_ctx("cashier"))
+    qtbot.addWidget(tab)
+    idle(qtbot, tab.ctx.worker)
+    assert len(tab.model.rows) == 2
+    text = tab.form.counts.text()
+    assert "待我处理：3" in text and "列出最早的 2 张，其中超时 2 张" in text
+    assert "已超时" not in text  # not a count of the whole queue
+
+
 def test_queue_counts_colours_and_filter(qtbot, make_ctx, sqlite_office):
     overdue = at_cashier(sqlite_office, 13)
     amber = at_cashier(sqlite_office, 10.5)
