@@ -292,12 +292,18 @@ def test_demo_fills_every_state(sqlite_url):
     assert maintenance.check().ok
 
 
+def _waits(refund_id: int) -> list[tuple[str, int | None]]:
+    from refund_desk.store.models import StepRecord
+
+    with dbmod.connection():
+        steps = StepRecord.select().where(StepRecord.refund == refund_id).order_by(StepRecord.id)
+        return [(s.action, s.waited_ms) for s in steps]
+
+
 def test_version_2_works_out_the_time_of_each_earlier_step_as_the_services_write_it(office):
     """The steps a version-1 database holds get `waited_ms` from their history: the figures
     the services now write as each step is taken (a send-back included, and a request for the
     president's opinion, which changes no state and so has none)."""
-    from refund_desk.store.models import StepRecord
-
     saved = office.carry(
         office.new_refund(),
         ("clerk", Action.SUBMIT),
@@ -306,25 +312,13 @@ def test_version_2_works_out_the_time_of_each_earlier_step_as_the_services_write
         ("clerk", Action.SUBMIT),
         ("lead", Action.LEAD_APPROVE),
     )
-    with dbmod.connection():
-        written = [
-            (s.action, s.waited_ms)
-            for s in StepRecord.select()
-            .where(StepRecord.refund == saved.refund_id)
-            .order_by(StepRecord.id)
-        ]
+    written = _waits(saved.refund_id)
     assert [w is None for _, w in written] == [False, True, False, False, False]
     with dbmod.write() as db:
         db.execute_sql("UPDATE step_record SET waited_ms = NULL")
         db.execute_sql("UPDATE schema_version SET version = 1")
     session.open_store(office.url)
-    with dbmod.connection():
-        again = [
-            (s.action, s.waited_ms)
-            for s in StepRecord.select()
-            .where(StepRecord.refund == saved.refund_id)
-            .order_by(StepRecord.id)
-        ]
+    again = _waits(saved.refund_id)
     # SQLite's date functions keep milliseconds, so a difference of two stored times can be
     # rounded 1 ms the other way than the services' exact one.
     assert [a for a, _ in again] == [a for a, _ in written]
