@@ -37,10 +37,17 @@ class QueueData:
     at: dt.datetime
 
 
+PAGE = 500  # rows a queue load reads; the table asks for the next ones as it scrolls
+
+
 def load_queue(actor: Actor) -> QueueData:
     with dbmod.connection():  # one for the screen: on a share each costs file operations
-        rows, counts = queries.queue(actor), queries.queue_counts(actor)
+        rows, counts = queries.queue(actor, limit=PAGE), queries.queue_counts(actor)
     return QueueData(rows, counts, dt.datetime.now(dt.UTC))
+
+
+def more_of_queue(actor: Actor, offset: int) -> list[RefundRow]:
+    return queries.queue(actor, limit=PAGE, offset=offset)
 
 
 @dataclass(frozen=True)

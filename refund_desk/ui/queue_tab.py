@@ -38,6 +38,8 @@ class QueueTab(QWidget):
         self.counts: dict[State, int] = {}
         self.batch_dialog: ActionDialog | None = None
         self.loading = False
+        self.loads = 0  # which load the rows on screen came from (a later page must match)
+        self.model.load_more = self._load_more
         self.form.step.currentIndexChanged.connect(self._filter)
         self.form.filter.textChanged.connect(self._filter)
         self.form.overdueOnly.toggled.connect(self._filter)
@@ -63,12 +65,32 @@ class QueueTab(QWidget):
 
     def _loaded(self, data: queue_jobs.QueueData) -> None:
         self.loading = False
+        self.loads += 1
         self.model.set_rows(data.rows, data.at)
+        self.model.has_more = len(data.rows) >= queue_jobs.PAGE
         self.proxy.sort(-1)  # oldest first, as the store returned them
         self.counts = data.counts
         self._fill_steps()
         self._show_counts()
         self.refreshed.emit(data.at)
+
+    def _load_more(self, offset: int) -> None:
+        """The next page of the queue, when the table scrolls to the end of what it has."""
+        load = self.loads
+        self.ctx.worker.submit(
+            queue_jobs.more_of_queue,
+            self.ctx.actor,
+            offset,
+            on_done=lambda rows: self._more(load, rows),
+            on_error=lambda _error: self.model.append_rows([], False),
+        )
+
+    def _more(self, load: int, rows: list) -> None:
+        if load != self.loads:  # the queue was reloaded meanwhile: this page is of the old one
+            self.model.append_rows([], self.model.has_more)
+            return
+        self.model.append_rows(rows, len(rows) >= queue_jobs.PAGE)
+        self._show_counts()
 
     def _show_counts(self) -> None:
         lang = self.ctx.lang

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QDialogButtonBox
 
 from refund_desk.domain.errors import DatabaseError
@@ -40,23 +40,26 @@ def at_cashier(office, hours_ago: float, amount: str = "128.50"):
     )
 
 
-def test_a_queue_longer_than_its_list_says_whose_overdue_count_it_shows(
+def test_a_long_queue_comes_a_page_at_a_time_and_says_whose_overdue_count_it_shows(
     qtbot, make_ctx, sqlite_office, monkeypatch
 ):
-    from refund_desk.store import queries
     from refund_desk.ui import queue_jobs
 
-    for hours in (14, 13, 0.5):
-        at_cashier(sqlite_office, hours)
-    real = queries.queue
-    monkeypatch.setattr(queue_jobs.queries, "queue", lambda actor: real(actor, limit=2))
+    late, later, fresh = (at_cashier(sqlite_office, hours) for hours in (14, 13, 0.5))
+    monkeypatch.setattr(queue_jobs, "PAGE", 2)
     tab = QueueTab(make_ctx("cashier"))
     qtbot.addWidget(tab)
     idle(qtbot, tab.ctx.worker)
-    assert len(tab.model.rows) == 2
+    assert [row.id for row in tab.model.rows] == [late.refund_id, later.refund_id]
     text = tab.form.counts.text()
     assert "待我处理：3" in text and "列出最早的 2 张，其中超时 2 张" in text
     assert "已超时" not in text  # not a count of the whole queue
+    assert tab.proxy.canFetchMore(QModelIndex())  # what the view asks at the end of the list
+    tab.proxy.fetchMore(QModelIndex())
+    idle(qtbot, tab.ctx.worker)
+    assert [row.id for row in tab.model.rows] == [late.refund_id, later.refund_id, fresh.refund_id]
+    assert not tab.proxy.canFetchMore(QModelIndex())
+    assert "已超时：2" in tab.form.counts.text()
 
 
 def test_queue_counts_colours_and_filter(qtbot, make_ctx, sqlite_office):
