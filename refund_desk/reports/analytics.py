@@ -257,12 +257,14 @@ def trend(where, by: str = "month") -> list[Group]:
     return [Group(k, v[0], v[1]) for k, v in sorted(buckets.items())]
 
 
-# The clocks that are a fixed duration after their start: (clock, start, stop, minutes).
+# The clocks that are a fixed duration after their start: (clock, start, stop, minutes), and the
+# times they read.
 _DURATION_CLOCKS = (
     (Clock.FORM_10MIN, "complaint_at", "submitted_at", 10),
     (Clock.CS_60MIN, "tech_returned_at", "finance_submitted_at", 60),
     (Clock.FINANCE_12H, "finance_submitted_at", "finance_answered_at", 12 * 60),
 )
+_TIMES = tuple(dict.fromkeys(name for _c, *pair, _m in _DURATION_CLOCKS for name in pair))
 
 
 def sla_compliance(
@@ -288,7 +290,7 @@ def sla_compliance(
         late_columns.append(_running_for(begin, end, now_key))
         missed_any = missed if missed_any is None else (missed_any | missed)
     met_counts = Refund.select(*met_columns).where(where).tuples().first() or ()
-    columns = [getattr(Refund, n) for n in queries.TIMELINE_FIELDS[:5]]
+    columns = [getattr(Refund, n) for n in _TIMES]
     query = (
         Refund.select(
             Refund.form_no, *columns, *missed_columns, *(late_columns if limit is not None else [])
@@ -296,10 +298,10 @@ def sla_compliance(
         .where(where & missed_any)
         .order_by(Refund.id)
     )
-    width = len(_DURATION_CLOCKS)
+    first, width = 1 + len(columns), len(_DURATION_CLOCKS)  # where the flags start in a row
     picked: list[list[tuple]] = [[] for _ in _DURATION_CLOCKS]
     for row in dbmod.DB.obj.execute(query):
-        flags, lates = row[6 : 6 + width], row[6 + width :]
+        flags, lates = row[first : first + width], row[first + width :]
         for k, flag in enumerate(flags):
             if flag:
                 picked[k].append((lates[k] if lates else 0, row))
@@ -310,7 +312,7 @@ def sla_compliance(
         counts[clock] = [int(met or 0), len(rows)]
         if limit is not None and len(rows) > limit:
             rows = heapq.nlargest(limit, rows, key=itemgetter(0))
-        i, j = 1 + queries.TIMELINE_FIELDS.index(start), 1 + queries.TIMELINE_FIELDS.index(stop)
+        i, j = 1 + _TIMES.index(start), 1 + _TIMES.index(stop)  # after form_no in a row
         for _late, row in rows:
             began, ended = _aware_one(row[i]), _aware_one(row[j])
             if ended is not None and ended < began:
