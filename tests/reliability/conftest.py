@@ -32,6 +32,34 @@ def python(*args: str) -> list[str]:
     return [sys.executable, *args]
 
 
+def writer_command(url: str, log, ops: int, seed: int, think_ms: int | None = None) -> list[str]:
+    """One `tests.reliability.worker run` process: `ops` operations, its acks logged to `log`."""
+    args = ["run", "--db", url, "--ops", str(ops), "--seed", str(seed), "--log", str(log)]
+    if think_ms is not None:
+        args += ["--think-ms", str(think_ms)]
+    return python("-m", "tests.reliability.worker", *args)
+
+
+def start_writer(
+    url: str,
+    log,
+    ops: int,
+    seed: int,
+    think_ms: int | None = None,
+    stdout=subprocess.PIPE,
+    stderr=subprocess.PIPE,
+) -> subprocess.Popen:
+    """`writer_command` started in the background (text pipes unless told otherwise)."""
+    return subprocess.Popen(
+        writer_command(url, log, ops, seed, think_ms),
+        env=env(),
+        cwd=ROOT,
+        stdout=stdout,
+        stderr=stderr,
+        text=True,
+    )
+
+
 def fuse_available() -> str:
     """'' when a FUSE mount can be made here, else why not."""
     if not os.path.exists("/dev/fuse"):

@@ -16,7 +16,7 @@ import pytest
 from refund_desk.store import audit, session
 from refund_desk.store import db as dbmod
 from tests.reliability import worker
-from tests.reliability.conftest import ROOT, env, python, record, size
+from tests.reliability.conftest import ROOT, env, python, record, size, start_writer
 
 pytestmark = pytest.mark.reliability
 
@@ -29,25 +29,14 @@ def test_check_while_writers_append_never_cries_wolf(where, tmp_path, request):
     dbmod.DB.obj.close()
     ops = size("audit_ops", 150)
     writers = [
-        subprocess.Popen(
-            python(
-                "-m",
-                "tests.reliability.worker",
-                "run",
-                "--db",
-                where,
-                "--ops",
-                str(ops),
-                "--seed",
-                str(seed),
-                "--log",
-                str(tmp_path / f"w{seed}.jsonl"),
-                "--think-ms",
-                "0",
-            ),
-            env=env(),
-            cwd=ROOT,
+        start_writer(
+            where,
+            tmp_path / f"w{seed}.jsonl",
+            ops,
+            seed,
+            think_ms=0,
             stdout=subprocess.DEVNULL,
+            stderr=None,
         )
         for seed in (1, 2)
     ]

@@ -4,7 +4,6 @@ under a running writer leaves a sound database and the writer only ever sees sen
 
 from __future__ import annotations
 
-import subprocess
 import time
 
 import pytest
@@ -12,37 +11,13 @@ import pytest
 from refund_desk.store import db as dbmod
 from refund_desk.store import maintenance, session
 from tests.reliability import invariants, worker
-from tests.reliability.conftest import ROOT, env, python, record, size
+from tests.reliability.conftest import record, size, start_writer
 
 pytestmark = pytest.mark.reliability
 
 
 def _writers(url, folder, ops, seeds):
-    return [
-        subprocess.Popen(
-            python(
-                "-m",
-                "tests.reliability.worker",
-                "run",
-                "--db",
-                url,
-                "--ops",
-                str(ops),
-                "--seed",
-                str(s),
-                "--log",
-                str(folder / f"w{s}.jsonl"),
-                "--think-ms",
-                "0",
-            ),
-            env=env(),
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for s in seeds
-    ]
+    return [start_writer(url, folder / f"w{s}.jsonl", ops, s, think_ms=0) for s in seeds]
 
 
 def _entries(folder):

@@ -16,7 +16,16 @@ from refund_desk.store import db as dbmod
 from refund_desk.store import session
 from refund_desk.store.models import StepRecord, User
 from tests.reliability import invariants, worker
-from tests.reliability.conftest import ROOT, behind_the_share, env, python, record, size
+from tests.reliability.conftest import (
+    ROOT,
+    behind_the_share,
+    env,
+    python,
+    record,
+    size,
+    start_writer,
+    writer_command,
+)
 
 pytestmark = pytest.mark.reliability
 needs_fiu = pytest.mark.skipif(not shutil.which("fiu-run"), reason="fiu-run (fiu-utils) missing")
@@ -57,19 +66,7 @@ def _healthy_again(url: str, folder, seed: int = 99) -> int:
     """After the fault: a plain writer gets work done and the check passes. Returns its acks."""
     log = folder / f"after{seed}.jsonl"
     done = subprocess.run(
-        python(
-            "-m",
-            "tests.reliability.worker",
-            "run",
-            "--db",
-            url,
-            "--ops",
-            "20",
-            "--seed",
-            str(seed),
-            "--log",
-            str(log),
-        ),
+        writer_command(url, log, 20, seed),
         env=env(),
         cwd=ROOT,
         capture_output=True,
@@ -226,29 +223,7 @@ def test_share_vanishes_mid_transaction(slow_share, tmp_path):
     rounds = size("vanish_rounds", 2)
     figures = Counter()
     for r in range(rounds):
-        writers = [
-            subprocess.Popen(
-                python(
-                    "-m",
-                    "tests.reliability.worker",
-                    "run",
-                    "--db",
-                    url,
-                    "--ops",
-                    "40",
-                    "--seed",
-                    str(10 * r + s),
-                    "--log",
-                    str(tmp_path / f"v{r}-{s}.jsonl"),
-                ),
-                env=env(),
-                cwd=ROOT,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for s in (1, 2)
-        ]
+        writers = [start_writer(url, tmp_path / f"v{r}-{s}.jsonl", 40, 10 * r + s) for s in (1, 2)]
         for w in writers:
             assert w.stdout.readline().strip() == "ready"
         time.sleep(0.5 + 2.0 * r / max(1, rounds - 1))

@@ -17,7 +17,12 @@ from PySide6.QtCore import QSettings, QTimer
 from refund_desk.store import db as dbmod
 from refund_desk.store import session
 from tests.reliability import worker
-from tests.reliability.conftest import ROOT, behind_the_share, env, python, record, size
+from tests.reliability.conftest import (
+    behind_the_share,
+    record,
+    size,
+    start_writer,
+)
 
 pytestmark = pytest.mark.reliability
 
@@ -57,26 +62,7 @@ def test_main_window_stays_responsive_on_the_slow_share(
         cashier = Actor.from_user(User.get(User.username == "cashier"))
     dbmod.DB.obj.close()
     others = [
-        subprocess.Popen(
-            python(
-                "-m",
-                "tests.reliability.worker",
-                "run",
-                "--db",
-                url,
-                "--ops",
-                "100000",
-                "--seed",
-                str(s),
-                "--log",
-                str(tmp_path / f"w{s}.jsonl"),
-            ),
-            env=env(),
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
+        start_writer(url, tmp_path / f"w{s}.jsonl", 100000, s, stderr=subprocess.DEVNULL)
         for s in (1, 2)
     ]
     jobs = Worker()

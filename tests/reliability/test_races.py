@@ -15,7 +15,15 @@ import pytest
 from refund_desk.store import db as dbmod
 from refund_desk.store import session
 from tests.reliability import invariants, worker
-from tests.reliability.conftest import ROOT, behind_the_share, env, python, record, size
+from tests.reliability.conftest import (
+    ROOT,
+    behind_the_share,
+    env,
+    python,
+    record,
+    size,
+    start_writer,
+)
 
 pytestmark = pytest.mark.reliability
 
@@ -29,26 +37,7 @@ SIZES = {  # CI defaults (processes, operations each) per location
 def run_writers(url: str, logs, procs: int, ops: int, timeout: float = 900) -> float:
     started = time.monotonic()
     children = [
-        subprocess.Popen(
-            python(
-                "-m",
-                "tests.reliability.worker",
-                "run",
-                "--db",
-                url,
-                "--ops",
-                str(ops),
-                "--seed",
-                str(seed),
-                "--log",
-                str(logs / f"w{seed}.jsonl"),
-            ),
-            env=env(),
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        start_writer(url, logs / f"w{seed}.jsonl", ops, seed, stdout=subprocess.DEVNULL)
         for seed in range(1, procs + 1)
     ]
     for child in children:
