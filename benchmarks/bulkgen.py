@@ -45,16 +45,6 @@ FORWARD = (
     (A.PAY, "cashier"),
     (A.TELL_CUSTOMER, "clerk"),
 )
-OPEN_STATES = (
-    State.DRAFT,
-    State.LEAD_REVIEW,
-    State.TECH_VERIFICATION,
-    State.CS_SUBMIT,
-    State.CASHIER_CHECK,
-    State.ACCOUNTANT_REVIEW,
-    State.DIRECTOR_APPROVAL,
-    State.AWAITING_PAYMENT,
-)
 # minutes a step typically takes (a few take far longer: the overdue ones)
 MINUTES = {
     A.SUBMIT: (3, 9),

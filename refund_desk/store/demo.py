@@ -62,17 +62,7 @@ _ENDINGS = (
     (State.DRAFT, 3),
 )
 _CLOSED = (State.CUSTOMER_TOLD, State.CANCELLED, State.NOT_CREDITED)
-_OPEN = (
-    State.DRAFT,
-    State.LEAD_REVIEW,
-    State.TECH_VERIFICATION,
-    State.CS_SUBMIT,
-    State.CASHIER_CHECK,
-    State.ACCOUNTANT_REVIEW,
-    State.DIRECTOR_APPROVAL,
-    State.AWAITING_PAYMENT,
-    State.REFUNDED,
-)
+_OPEN = (*refunds.STEP_ORDER, State.REFUNDED)  # where an unfinished refund stops
 _FORWARD = (
     (Action.SUBMIT, "clerk"),
     (Action.LEAD_APPROVE, "lead"),
