@@ -3,10 +3,10 @@ command line run (on a background thread in the app: these touch the database)."
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..reports import monthly
 from ..reports.sheet import TITLES, StatsSheet
 from ..store import db as dbmod
 from ..store import handover as handover_store
@@ -127,7 +127,6 @@ def current_version(ref: str) -> int:
     with dbmod.connection():
         reports = list(MonthlyReport.select(MonthlyReport.kind, MonthlyReport.month))
     if reports:
-        monthly = importlib.import_module("refund_desk.reports.monthly")
         for report in reports:
             if monthly.sheet_number(report.kind, report.month) == ref:
                 return report_version(

@@ -28,7 +28,7 @@ LIFECYCLE = ("prepare", "approve", "submit", "archive")
 
 
 def _month(text: str) -> str:
-    from .monthly import month_key, parse_month
+    from ..reports.monthly import month_key, parse_month
 
     try:
         return month_key(*parse_month(text))
@@ -100,7 +100,7 @@ def money(amount: Decimal) -> str:
 
 
 def sheet_json(sheet) -> dict:
-    from .sheet import COLUMNS
+    from ..reports.sheet import COLUMNS
 
     columns = COLUMNS[sheet.kind]
     rows = []
@@ -124,7 +124,7 @@ def sheet_json(sheet) -> dict:
 
 
 def _print_sheet(sheet) -> None:
-    from .sheet import COLUMNS, TITLES
+    from ..reports.sheet import COLUMNS, TITLES
 
     columns = COLUMNS[sheet.kind]
     print(f"{TITLES[sheet.kind]}  {sheet.month}  编号 {sheet.number}")
@@ -147,7 +147,7 @@ def _written(path: str, size: int) -> None:
 
 
 def cmd_table(args: argparse.Namespace) -> int:
-    from . import monthly, xlsx
+    from ..reports import monthly, xlsx
 
     session.open_store(args.db)
     year, month = monthly.parse_month(args.month)
@@ -173,8 +173,8 @@ def cmd_table(args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    from . import monthly
-    from .reconcile import reconcile
+    from ..reports import monthly
+    from ..reports.reconcile import reconcile
 
     session.open_store(args.db)
     result = reconcile(*monthly.parse_month(args.month))
@@ -226,7 +226,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from . import lifecycle
+    from ..reports import lifecycle
 
     session.open_store(args.db)
     for kind in ("cs", "finance"):
@@ -237,9 +237,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_lifecycle(args: argparse.Namespace) -> int:
-    from ..cli import read_password
+    from ..reports import lifecycle
     from ..store import users
-    from . import lifecycle
+    from .common import read_password
 
     session.open_store(args.db)
     actor = users.authenticate(
@@ -293,7 +293,7 @@ def analytics_json(a) -> dict:
 
 
 def cmd_analytics(args: argparse.Namespace) -> int:
-    from . import analytics, analytics_export
+    from ..reports import analytics, analytics_export
 
     session.open_store(args.db)
     a = analytics.analyse(args.date_from, args.date_to, args.by)
@@ -309,7 +309,7 @@ def cmd_analytics(args: argparse.Namespace) -> int:
 
 
 def cmd_plant(args: argparse.Namespace) -> int:
-    from . import demo, monthly
+    from ..reports import demo, monthly
 
     session.open_store(args.db)
     year, month = monthly.parse_month(args.month) if args.month else (None, None)
@@ -324,10 +324,10 @@ def cmd_plant(args: argparse.Namespace) -> int:
 def cmd_adjust(args: argparse.Namespace) -> int:
     from decimal import InvalidOperation
 
-    from ..cli import read_password
     from ..domain.errors import ValidationError
+    from ..reports import lifecycle
     from ..store import queries, users
-    from . import lifecycle
+    from .common import read_password
 
     session.open_store(args.db)
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import sys
 from pathlib import Path
 
@@ -44,7 +43,8 @@ def parse_month(text: str) -> tuple[int, int]:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from . import jobs
+    from ..printing import jobs
+    from ..reports import monthly
 
     session.open_store(args.db)
     actor = Actor.command_line()
@@ -53,7 +53,6 @@ def cmd_print(args: argparse.Namespace) -> int:
     elif args.print_command == "handover":
         data = jobs.handover_pdf(actor, args.id)
     else:
-        monthly = importlib.import_module("refund_desk.reports.monthly")
         year, month = args.month
         data = jobs.stats_pdf(actor, monthly.statistics_sheet(args.kind, year, month))
     write(args.output, data)

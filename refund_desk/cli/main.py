@@ -7,31 +7,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
-import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 
-from .domain import errors
-from .domain.errors import RefundDeskError, Text, ValidationError
-from .domain.roles import parse_roles
-from .store import maintenance, session, users
-from .store.actors import Actor
+from ..domain import errors
+from ..domain.errors import RefundDeskError, Text, ValidationError
+from ..domain.roles import parse_roles
+from ..store import maintenance, session, users
+from ..store.actors import Actor
+from . import printing, stats
+from .common import fail, read_password, say
 
-# Later packages add their own commands: each module has register(subparsers).
-COMMAND_MODULES = ("refund_desk.printing.commands", "refund_desk.reports.commands")
 log = logging.getLogger("refund_desk")
-
-
-def say(zh: str, en: str) -> None:
-    print(Text(zh, en).get())
-
-
-def fail(text: str, code: int = 1) -> int:
-    print(f"refund-desk: {text}", file=sys.stderr)
-    return code
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,20 +28,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"refund-desk: {message}（refund-desk --help 查看用法）\n")
-
-
-def read_password(prompt: Text, confirm: bool = True) -> str:
-    """From the terminal (asked twice), or one line of standard input for scripts."""
-    if not sys.stdin or not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n") if sys.stdin else ""
-    first = getpass.getpass(prompt.get() + ": ")
-    if confirm and getpass.getpass(Text("再输入一次", "Again").get() + ": ") != first:
-        raise ValidationError(
-            "required",
-            field="password",
-            label=Text("两次输入的密码一致", "The same password twice"),
-        )
-    return first
 
 
 def cmd_init(args) -> int:
@@ -98,7 +73,7 @@ def cmd_user(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .store import demo
+    from ..store import demo
 
     location = session.open_store(args.db, create=True)
     made = demo.fill(count=args.refunds, seed=args.seed)
@@ -127,7 +102,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from .store import db as dbmod
+    from ..store import db as dbmod
 
     location = dbmod.parse_location(session.resolve(args.db))
     dbmod.bind(location, must_exist=False)
@@ -144,7 +119,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_calendar(args) -> int:
-    from .store import settings
+    from ..store import settings
 
     session.open_store(args.db)
     day = dt.date.fromisoformat(args.date)
@@ -157,7 +132,7 @@ def cmd_calendar(args) -> int:
 
 
 def cmd_category(args) -> int:
-    from .store import settings
+    from ..store import settings
 
     session.open_store(args.db)
     if args.category_command == "add":
@@ -236,24 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--en", help="English label")
     p.set_defaults(func=cmd_category)
 
-    for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as e:
-            if e.name and module_name.startswith(e.name):
-                continue
-            raise
-        module.register(sub)
+    printing.register(sub)
+    stats.register(sub)
     return parser
 
 
 def _open_app(args) -> int:
-    try:
-        app = importlib.import_module("refund_desk.app")
-    except ModuleNotFoundError as e:
-        if e.name != "refund_desk.app":
-            raise
-        return fail(Text("桌面程序尚未安装。", "The desktop app is not installed.").get())
+    from .. import app  # Qt only when the window is wanted: the commands never load it
+
     return app.main(args)
 
 
