@@ -57,3 +57,24 @@ class WorkCalendar:
         working day when the 1st is not one (遇双休日顺延; holidays treated the same way)."""
         first = dt.date(year + (month == 12), month % 12 + 1, 1)
         return self.next_working_day(first)
+
+
+# The years the office works in: a date outside them is a typing error (and past 9999 no date
+# exists at all).
+YEARS = range(2000, 2100)
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """ "2026-10" -> (2026, 10); a ValueError for anything else (years 2000–2099 only)."""
+    try:
+        year, month = (int(part) for part in text.strip().split("-"))
+        dt.date(year, month, 1)
+    except (ValueError, TypeError, AttributeError):
+        raise ValueError(f"month must be YYYY-MM, not {text!r}") from None
+    if year not in YEARS:
+        raise ValueError(f"month must be YYYY-MM in 2000–2099, not {text!r}")
+    return year, month
+
+
+def month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"

@@ -7,19 +7,10 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from .calendar import WorkCalendar
-from .errors import Text
-from .workflow import Clock
+from .workflow import CLOCK_RULES, TIMELINE_EVENTS, Clock, ClockRule, Event
 
 OFFICE_TZ = ZoneInfo("Asia/Shanghai")
 AMBER_AT = 0.8  # share of the allowed time after which a running clock turns amber
-
-CLOCK_LABELS: dict[Clock, Text] = {
-    Clock.FORM_10MIN: Text("10分钟内填单", "Form within 10 min"),
-    Clock.CS_60MIN: Text("60分钟内提交财务", "To finance within 60 min"),
-    Clock.FINANCE_12H: Text("财务12小时内处理", "Finance within 12 h"),
-    Clock.PAYMENT_24H: Text("24小时内退款", "Paid within 24 h"),
-    Clock.PAYMENT_3WD: Text("3个工作日内退款", "Paid within 3 working days"),
-}
 
 
 @dataclass(frozen=True)
@@ -72,17 +63,32 @@ class ClockStatus:
         return "amber" if fraction >= AMBER_AT and self.running else "green"
 
 
-@dataclass(frozen=True)
 class Timeline:
-    """The timestamps of one refund that the clocks read (all timezone-aware)."""
+    """The times of one refund that the clocks read (aware), by `Event` name: the fields are
+    the events of `workflow.CLOCK_RULES`, nothing else."""
 
-    complaint_at: dt.datetime | None = None
-    submitted_at: dt.datetime | None = None
-    tech_returned_at: dt.datetime | None = None
-    finance_submitted_at: dt.datetime | None = None
-    finance_answered_at: dt.datetime | None = None
-    money_confirmed_at: dt.datetime | None = None
-    paid_at: dt.datetime | None = None
+    __slots__ = ("_times",)
+    FIELDS = frozenset(e.value for e in TIMELINE_EVENTS)
+
+    def __init__(self, **times: dt.datetime | None) -> None:
+        unknown = set(times) - self.FIELDS
+        if unknown:
+            raise TypeError(f"not a timeline event: {', '.join(sorted(unknown))}")
+        self._times = times
+
+    def get(self, event: Event) -> dt.datetime | None:
+        return self._times.get(event.value)
+
+    def __getattr__(self, name: str) -> dt.datetime | None:
+        if name in Timeline.FIELDS:
+            return self._times.get(name)
+        raise AttributeError(name)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Timeline) and self._times == other._times
+
+    def __repr__(self) -> str:
+        return f"Timeline({self._times!r})"
 
 
 def working_days_due(start: dt.datetime, days: int, calendar: WorkCalendar) -> dt.datetime:
@@ -99,46 +105,22 @@ def _status(clock, start, stop, due, now) -> ClockStatus:
     return ClockStatus(clock, start, due if start else None, stop if start else None, now)
 
 
+def due_at(rule: ClockRule, start: dt.datetime, calendar: WorkCalendar) -> dt.datetime:
+    """When a clock that started at `start` is due."""
+    if rule.working_days is not None:
+        return working_days_due(start, rule.working_days, calendar)
+    assert rule.limit is not None
+    return start + rule.limit
+
+
 def clocks(t: Timeline, now: dt.datetime, calendar: WorkCalendar) -> dict[Clock, ClockStatus]:
     """Every clock of one refund, measured at `now`."""
-
-    def plus(start, delta):
-        return start + delta if start else None
-
-    pay_start = t.money_confirmed_at
-    return {
-        Clock.FORM_10MIN: _status(
-            Clock.FORM_10MIN,
-            t.complaint_at,
-            t.submitted_at,
-            plus(t.complaint_at, dt.timedelta(minutes=10)),
-            now,
-        ),
-        Clock.CS_60MIN: _status(
-            Clock.CS_60MIN,
-            t.tech_returned_at,
-            t.finance_submitted_at,
-            plus(t.tech_returned_at, dt.timedelta(minutes=60)),
-            now,
-        ),
-        Clock.FINANCE_12H: _status(
-            Clock.FINANCE_12H,
-            t.finance_submitted_at,
-            t.finance_answered_at,
-            plus(t.finance_submitted_at, dt.timedelta(hours=12)),
-            now,
-        ),
-        Clock.PAYMENT_24H: _status(
-            Clock.PAYMENT_24H, pay_start, t.paid_at, plus(pay_start, dt.timedelta(hours=24)), now
-        ),
-        Clock.PAYMENT_3WD: _status(
-            Clock.PAYMENT_3WD,
-            pay_start,
-            t.paid_at,
-            working_days_due(pay_start, 3, calendar) if pay_start else None,
-            now,
-        ),
-    }
+    out = {}
+    for clock, rule in CLOCK_RULES.items():
+        start = t.get(rule.start)
+        due = due_at(rule, start, calendar) if start else None
+        out[clock] = _status(clock, start, t.get(rule.stop), due, now)
+    return out
 
 
 def current_clock(statuses: dict[Clock, ClockStatus]) -> ClockStatus | None:

@@ -1,14 +1,20 @@
-"""The seed's refund flow as one table of transitions (Frappe's Workflow idea), checked by one
-function. Every state change of a refund goes through `check`; the store re-runs it inside the
-writing transaction."""
+"""The seed's refund flow, declared once (Frappe's Workflow idea): states in order, the clocks,
+the duties and their separations, and one table of transitions, checked by one function.
+
+Everything else reads this module: the store's effects of a transition (`store.refunds`), the
+queues (`waiting_roles`), batch approval and the demo (`FORWARD_PATH`), the clocks (`sla`), the
+analytics' clock lists, the tests' happy path. Adding a step is a state, its labels and its rows
+here; nothing else spells out the path."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .errors import NotAllowed, SamePerson, Text, WorkflowError, WrongState
+from .duties import Duty, check_duty
+from .errors import NotAllowed, Text, WorkflowError, WrongState
 from .roles import Role
 
 
@@ -109,14 +115,102 @@ ACTION_LABELS: dict[Action, Text] = {
 }
 
 
+class Outcome(StrEnum):
+    """How a refund ended (the monthly tables' 备注, the analytics' success rate)."""
+
+    REFUNDED = "refunded"
+    NOT_CREDITED = "not_credited"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> Text:
+        return OUTCOME_LABELS[self]
+
+
+OUTCOME_LABELS: dict[Outcome, Text] = {
+    Outcome.REFUNDED: Text("已退款", "refunded"),
+    Outcome.NOT_CREDITED: Text("未入帐", "not credited"),
+    Outcome.CANCELLED: Text("已取消", "cancelled"),
+}
+
+
+class Event(StrEnum):
+    """The times a refund records; the store keeps each in the column of the same name."""
+
+    COMPLAINT = "complaint_at"  # the complaint was taken (the form's 10 minutes start)
+    SUBMITTED = "submitted_at"  # the clerk submitted the form (the CS table's month)
+    TECH_RETURNED = "tech_returned_at"
+    FINANCE_SUBMITTED = "finance_submitted_at"  # the finance table's month
+    FINANCE_ANSWERED = "finance_answered_at"
+    MONEY_CONFIRMED = "money_confirmed_at"  # the cashier confirmed the money arrived
+    PAID = "paid_at"
+    CUSTOMER_TOLD = "customer_told_at"
+
+
 class Clock(StrEnum):
-    """The seed's time limits (see `sla.py`)."""
+    """The seed's time limits (`CLOCK_RULES` says when each runs and for how long)."""
 
     FORM_10MIN = "form_10min"
     CS_60MIN = "cs_60min"
     FINANCE_12H = "finance_12h"
     PAYMENT_24H = "payment_24h"
     PAYMENT_3WD = "payment_3wd"
+
+    @property
+    def rule(self) -> ClockRule:
+        return CLOCK_RULES[self]
+
+    @property
+    def label(self) -> Text:
+        return CLOCK_RULES[self].label
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    """A time limit: it runs from `start` to `stop`, for `limit` or `working_days`."""
+
+    label: Text
+    start: Event
+    stop: Event
+    limit: dt.timedelta | None = None
+    working_days: int | None = None  # due at the end of the n-th working day after the start
+
+
+CLOCK_RULES: dict[Clock, ClockRule] = {
+    Clock.FORM_10MIN: ClockRule(
+        Text("10分钟内填单", "Form within 10 min"),
+        Event.COMPLAINT,
+        Event.SUBMITTED,
+        limit=dt.timedelta(minutes=10),
+    ),
+    Clock.CS_60MIN: ClockRule(
+        Text("60分钟内提交财务", "To finance within 60 min"),
+        Event.TECH_RETURNED,
+        Event.FINANCE_SUBMITTED,
+        limit=dt.timedelta(minutes=60),
+    ),
+    Clock.FINANCE_12H: ClockRule(
+        Text("财务12小时内处理", "Finance within 12 h"),
+        Event.FINANCE_SUBMITTED,
+        Event.FINANCE_ANSWERED,
+        limit=dt.timedelta(hours=12),
+    ),
+    Clock.PAYMENT_24H: ClockRule(
+        Text("24小时内退款", "Paid within 24 h"),
+        Event.MONEY_CONFIRMED,
+        Event.PAID,
+        limit=dt.timedelta(hours=24),
+    ),
+    Clock.PAYMENT_3WD: ClockRule(
+        Text("3个工作日内退款", "Paid within 3 working days"),
+        Event.MONEY_CONFIRMED,
+        Event.PAID,
+        working_days=3,
+    ),
+}
+TIMELINE_EVENTS: tuple[Event, ...] = tuple(
+    dict.fromkeys(e for rule in CLOCK_RULES.values() for e in (rule.start, rule.stop))
+)
 
 
 class Block(StrEnum):
@@ -146,25 +240,34 @@ BLOCK_LABELS: dict[Block, Text] = {
 }
 
 
-class Duty(StrEnum):
-    """Who did what on one refund, for separation of duties."""
+@dataclass(frozen=True)
+class RefundFacts:
+    """What the rules need to know about one refund."""
 
-    SUBMITTER = "submitter"
-    CASHIER = "cashier"
-    ACCOUNTANT = "accountant"
-    DIRECTOR = "director"
+    form_no: str
+    state: State
+    held: Mapping[int, frozenset[Duty]] = field(default_factory=dict)  # user id -> duties held
+    president_requested: bool = False
+    president_answered: bool = False
 
-    @property
-    def label(self) -> Text:
-        return DUTY_LABELS[self]
+    def duties_of(self, user_id: int | None) -> frozenset[Duty]:
+        return self.held.get(user_id, frozenset()) if user_id is not None else frozenset()
 
 
-DUTY_LABELS: dict[Duty, Text] = {
-    Duty.SUBMITTER: Text("提交人", "submitter"),
-    Duty.CASHIER: Text("出纳初核", "cashier check"),
-    Duty.ACCOUNTANT: Text("会计复核", "accountant review"),
-    Duty.DIRECTOR: Text("财务总监审批", "director approval"),
-}
+@dataclass(frozen=True)
+class Condition:
+    """A test a transition needs besides state and role, with the sentence when it fails."""
+
+    test: Callable[[RefundFacts], bool]
+    error: str  # message code
+
+
+PRESIDENT_NOT_PENDING = Condition(
+    lambda f: not f.president_requested or f.president_answered, "president_already_requested"
+)
+PRESIDENT_PENDING = Condition(
+    lambda f: f.president_requested and not f.president_answered, "president_not_requested"
+)
 
 
 @dataclass(frozen=True)
@@ -176,35 +279,132 @@ class Transition:
     opinion: bool = False  # the seed asks for 处理意见 (cause and solution)
     reason: bool = False  # sending back / cancelling needs a reason
     block: Block | None = None  # which opinion block of the paper form it fills
-    duty: Duty | None = None  # the duty this action records (separation of duties)
-    not_by: frozenset[Duty] = frozenset()  # duties whose holder may not do this action
-    condition: str | None = None  # named predicate on the refund, see `_CONDITIONS`
-    starts: frozenset[Clock] = field(default=frozenset())
-    stops: frozenset[Clock] = field(default=frozenset())
+    duty: Duty | None = None  # the duty whoever takes it holds from then on
+    condition: Condition | None = None
+    starts: frozenset[Clock] = frozenset()  # its start event is stamped, its stop cleared
+    stops: frozenset[Clock] = frozenset()  # its stop event is stamped (once per round)
+    stamps: frozenset[Event] = frozenset()  # other events it records
+    outcome: Outcome | None = None
+    sets: tuple[tuple[str, bool], ...] = ()  # refund flags it sets
+    forward: bool = False  # the step that moves a refund on (queues, batch approval)
 
 
 R = Role
 S = State
 A = Action
 C = Clock
-_FINANCE_OTHERS = {
-    Duty.CASHIER: frozenset({Duty.SUBMITTER, Duty.ACCOUNTANT, Duty.DIRECTOR}),
-    Duty.ACCOUNTANT: frozenset({Duty.SUBMITTER, Duty.CASHIER, Duty.DIRECTOR}),
-    Duty.DIRECTOR: frozenset({Duty.SUBMITTER, Duty.CASHIER, Duty.ACCOUNTANT}),
-}
-_FIN_ANSWER = frozenset({C.FINANCE_12H})
 _LEADS = frozenset({R.CS_LEAD})
 _CS = frozenset({R.CLERK, R.CS_LEAD})
+_FIN_ANSWER = frozenset({C.FINANCE_12H})
 
 
 def _t(source, action, target, roles, **kw) -> Transition:
-    for name in ("starts", "stops", "not_by"):
+    for name in ("starts", "stops", "stamps"):
         if name in kw:
             kw[name] = frozenset(kw[name])
     return Transition(source, action, target, frozenset(roles), **kw)
 
 
-# Where each step may send a form back to: any earlier step that can fix the problem.
+# The forward path, in order: each step's transition moves the refund on to the next state.
+FORWARD_PATH: tuple[Transition, ...] = (
+    _t(
+        S.DRAFT,
+        A.SUBMIT,
+        S.LEAD_REVIEW,
+        _CS,
+        duty=Duty.SUBMITTER,
+        stops={C.FORM_10MIN},
+        forward=True,
+    ),
+    _t(
+        S.LEAD_REVIEW,
+        A.LEAD_APPROVE,
+        S.TECH_VERIFICATION,
+        _LEADS,
+        opinion=True,
+        block=Block.CS,
+        duty=Duty.LEAD,
+        forward=True,
+    ),
+    _t(
+        S.TECH_VERIFICATION,
+        A.TECH_RETURN,
+        S.CS_SUBMIT,
+        {R.TECH},
+        opinion=True,
+        block=Block.TECH,
+        duty=Duty.TECH,
+        starts={C.CS_60MIN},
+        forward=True,
+    ),
+    _t(
+        S.CS_SUBMIT,
+        A.SUBMIT_TO_FINANCE,
+        S.CASHIER_CHECK,
+        _LEADS,
+        duty=Duty.FINANCE_SUBMITTER,
+        stops={C.CS_60MIN},
+        starts={C.FINANCE_12H},
+        forward=True,
+    ),
+    _t(
+        S.CASHIER_CHECK,
+        A.CASHIER_APPROVE,
+        S.ACCOUNTANT_REVIEW,
+        {R.CASHIER},
+        opinion=True,
+        block=Block.CASHIER,
+        duty=Duty.CASHIER,
+        starts={C.PAYMENT_24H, C.PAYMENT_3WD},
+        forward=True,
+    ),
+    _t(
+        S.ACCOUNTANT_REVIEW,
+        A.ACCOUNTANT_APPROVE,
+        S.DIRECTOR_APPROVAL,
+        {R.ACCOUNTANT},
+        opinion=True,
+        block=Block.ACCOUNTANT,
+        duty=Duty.ACCOUNTANT,
+        forward=True,
+    ),
+    _t(
+        S.DIRECTOR_APPROVAL,
+        A.DIRECTOR_APPROVE,
+        S.AWAITING_PAYMENT,
+        {R.FINANCE_DIRECTOR},
+        opinion=True,
+        block=Block.DIRECTOR,
+        duty=Duty.DIRECTOR,
+        forward=True,
+    ),
+    _t(
+        S.AWAITING_PAYMENT,
+        A.PAY,
+        S.REFUNDED,
+        {R.CASHIER},
+        duty=Duty.PAYER,
+        stops={C.FINANCE_12H, C.PAYMENT_24H, C.PAYMENT_3WD},
+        outcome=Outcome.REFUNDED,
+        forward=True,
+    ),
+    _t(
+        S.REFUNDED,
+        A.TELL_CUSTOMER,
+        S.CUSTOMER_TOLD,
+        _CS,
+        stamps={Event.CUSTOMER_TOLD},
+        forward=True,
+    ),
+)
+STEP_ORDER: tuple[State, ...] = (
+    *(t.source for t in FORWARD_PATH),
+    FORWARD_PATH[-1].target,  # type: ignore[misc]
+)
+_STEP = {t.source: t for t in FORWARD_PATH}  # each step's own transition
+
+# Where each step may send a form back to: any earlier step that can fix the problem. Sending
+# back is done by whoever does the step, and counts as that step's duty.
 SEND_BACK_TARGETS: dict[State, tuple[State, ...]] = {
     S.LEAD_REVIEW: (S.DRAFT,),
     S.TECH_VERIFICATION: (S.DRAFT, S.LEAD_REVIEW),
@@ -219,110 +419,55 @@ SEND_BACK_TARGETS: dict[State, tuple[State, ...]] = {
         S.ACCOUNTANT_REVIEW,
     ),
 }
-_SEND_BACK_ROLES = {
-    S.LEAD_REVIEW: _LEADS,
-    S.TECH_VERIFICATION: {R.TECH},
-    S.CS_SUBMIT: _LEADS,
-    S.CASHIER_CHECK: {R.CASHIER},
-    S.ACCOUNTANT_REVIEW: {R.ACCOUNTANT},
-    S.DIRECTOR_APPROVAL: {R.FINANCE_DIRECTOR},
-}
+# Finance may answer "not credited" (未入帐) at each of its checks.
+NOT_CREDITED_AT = (S.CASHIER_CHECK, S.ACCOUNTANT_REVIEW, S.DIRECTOR_APPROVAL)
+# What belongs to one pass of a step and is cleared when the form is sent back to or before it
+# (the newest pass is what the paper form's block shows; `Duty` keeps every pass).
+PASS_RECORDS: frozenset[Duty | Event] = frozenset(
+    {Duty.CASHIER, Duty.ACCOUNTANT, Duty.DIRECTOR, Event.MONEY_CONFIRMED}
+)
 
 TRANSITIONS: tuple[Transition, ...] = (
-    _t(S.DRAFT, A.SUBMIT, S.LEAD_REVIEW, _CS, duty=Duty.SUBMITTER, stops={C.FORM_10MIN}),
-    _t(S.LEAD_REVIEW, A.LEAD_APPROVE, S.TECH_VERIFICATION, _LEADS, opinion=True, block=Block.CS),
-    _t(
-        S.TECH_VERIFICATION,
-        A.TECH_RETURN,
-        S.CS_SUBMIT,
-        {R.TECH},
-        opinion=True,
-        block=Block.TECH,
-        starts={C.CS_60MIN},
-    ),
-    _t(
-        S.CS_SUBMIT,
-        A.SUBMIT_TO_FINANCE,
-        S.CASHIER_CHECK,
-        _LEADS,
-        stops={C.CS_60MIN},
-        starts={C.FINANCE_12H},
-    ),
-    _t(
-        S.CASHIER_CHECK,
-        A.CASHIER_APPROVE,
-        S.ACCOUNTANT_REVIEW,
-        {R.CASHIER},
-        opinion=True,
-        block=Block.CASHIER,
-        duty=Duty.CASHIER,
-        not_by=_FINANCE_OTHERS[Duty.CASHIER],
-        starts={C.PAYMENT_24H, C.PAYMENT_3WD},
-    ),
-    _t(
-        S.ACCOUNTANT_REVIEW,
-        A.ACCOUNTANT_APPROVE,
-        S.DIRECTOR_APPROVAL,
-        {R.ACCOUNTANT},
-        opinion=True,
-        block=Block.ACCOUNTANT,
-        duty=Duty.ACCOUNTANT,
-        not_by=_FINANCE_OTHERS[Duty.ACCOUNTANT],
-    ),
-    _t(
-        S.DIRECTOR_APPROVAL,
-        A.DIRECTOR_APPROVE,
-        S.AWAITING_PAYMENT,
-        {R.FINANCE_DIRECTOR},
-        opinion=True,
-        block=Block.DIRECTOR,
-        duty=Duty.DIRECTOR,
-        not_by=_FINANCE_OTHERS[Duty.DIRECTOR],
-    ),
-    _t(
-        S.AWAITING_PAYMENT,
-        A.PAY,
-        S.REFUNDED,
-        {R.CASHIER},
-        not_by=frozenset({Duty.SUBMITTER, Duty.ACCOUNTANT, Duty.DIRECTOR}),
-        stops={C.FINANCE_12H, C.PAYMENT_24H, C.PAYMENT_3WD},
-    ),
+    *FORWARD_PATH,
     *(
         _t(
             source,
             A.NOT_CREDITED,
             S.NOT_CREDITED,
-            {role},
+            _STEP[source].roles,
             opinion=True,
-            block=block,
-            duty=duty,
-            not_by=_FINANCE_OTHERS[duty],
+            block=_STEP[source].block,
+            duty=_STEP[source].duty,
             stops=_FIN_ANSWER,
+            outcome=Outcome.NOT_CREDITED,
         )
-        for source, role, block, duty in (
-            (S.CASHIER_CHECK, R.CASHIER, Block.CASHIER, Duty.CASHIER),
-            (S.ACCOUNTANT_REVIEW, R.ACCOUNTANT, Block.ACCOUNTANT, Duty.ACCOUNTANT),
-            (S.DIRECTOR_APPROVAL, R.FINANCE_DIRECTOR, Block.DIRECTOR, Duty.DIRECTOR),
-        )
+        for source in NOT_CREDITED_AT
+    ),
+    _t(
+        S.NOT_CREDITED,
+        A.TELL_CUSTOMER,
+        S.CUSTOMER_TOLD,
+        _CS,
+        stamps={Event.CUSTOMER_TOLD},
+        forward=True,
     ),
     *(
         _t(
             source,
             A.SEND_BACK,
             target,
-            _SEND_BACK_ROLES[source],
+            _STEP[source].roles,
             reason=True,
+            duty=_STEP[source].duty,
             stops=_FIN_ANSWER if source in FINANCE_STATES else frozenset(),
         )
         for source, targets in SEND_BACK_TARGETS.items()
         for target in targets
     ),
     *(
-        _t(source, A.CANCEL, S.CANCELLED, _LEADS, reason=True)
+        _t(source, A.CANCEL, S.CANCELLED, _LEADS, reason=True, outcome=Outcome.CANCELLED)
         for source in (S.DRAFT, *sorted(IN_PROGRESS - {S.AWAITING_PAYMENT}))
     ),
-    _t(S.REFUNDED, A.TELL_CUSTOMER, S.CUSTOMER_TOLD, _CS),
-    _t(S.NOT_CREDITED, A.TELL_CUSTOMER, S.CUSTOMER_TOLD, _CS),
     *(
         _t(
             source,
@@ -330,7 +475,8 @@ TRANSITIONS: tuple[Transition, ...] = (
             None,
             {R.CS_LEAD, R.FINANCE_DIRECTOR},
             reason=True,
-            condition="president_not_requested",
+            condition=PRESIDENT_NOT_PENDING,
+            sets=(("president_requested", True), ("president_answered", False)),
         )
         for source in sorted(IN_PROGRESS)
     ),
@@ -342,7 +488,8 @@ TRANSITIONS: tuple[Transition, ...] = (
             {R.PRESIDENT},
             opinion=True,
             block=Block.PRESIDENT,
-            condition="president_pending",
+            condition=PRESIDENT_PENDING,
+            sets=(("president_answered", True),),
         )
         for source in sorted(IN_PROGRESS | {S.REFUNDED, S.NOT_CREDITED})
     ),
@@ -351,23 +498,15 @@ TRANSITIONS: tuple[Transition, ...] = (
         for source in (S.REFUNDED, S.NOT_CREDITED, S.CUSTOMER_TOLD, S.CANCELLED)
     ),
 )
+FORWARD_ACTIONS = frozenset(t.action for t in TRANSITIONS if t.forward)
 
 
-@dataclass(frozen=True)
-class RefundFacts:
-    """What the rules need to know about one refund."""
-
-    form_no: str
-    state: State
-    duties: dict[Duty, int]  # duty -> user id who holds it on this refund
-    president_requested: bool = False
-    president_answered: bool = False
-
-
-_CONDITIONS = {
-    "president_not_requested": lambda f: not f.president_requested or f.president_answered,
-    "president_pending": lambda f: f.president_requested and not f.president_answered,
-}
+def step_of(record: Duty | Event) -> State:
+    """The step whose own transition records `record` (a duty, or a clock's start)."""
+    for t in FORWARD_PATH:
+        if t.duty == record or any(CLOCK_RULES[c].start == record for c in t.starts):
+            return t.source
+    raise KeyError(record)
 
 
 def transitions_from(state: State) -> list[Transition]:
@@ -384,17 +523,14 @@ def find(state: State, action: Action, target: State | None = None) -> Transitio
 def check(
     facts: RefundFacts,
     action: Action,
-    user_id: int,
+    user_id: int | None,
     roles: Iterable[Role],
     target: State | None = None,
 ) -> Transition:
     """The transition `user_id` may take now, or a typed error saying why not."""
     if action == Action.SEND_BACK and target is None:
         raise WorkflowError("bad_target", target=Text("（未指定）", "(none)"))
-    candidates = [t for t in TRANSITIONS if t.action == action]
-    if not candidates:
-        raise WrongState(form_no=facts.form_no, state=facts.state.label, action=action.label)
-    here = [t for t in candidates if t.source == facts.state]
+    here = [t for t in TRANSITIONS if t.action == action and t.source == facts.state]
     if not here:
         raise WrongState(form_no=facts.form_no, state=facts.state.label, action=action.label)
     if action == Action.SEND_BACK:
@@ -407,42 +543,34 @@ def check(
         names = "、".join(sorted(r.label.zh for r in transition.roles))
         names_en = ", ".join(sorted(r.label.en for r in transition.roles))
         raise NotAllowed(action=action.label, roles=Text(names, names_en))
-    if transition.condition and not _CONDITIONS[transition.condition](facts):
-        raise WorkflowError("president_not_requested")
-    for duty in sorted(transition.not_by):
-        if facts.duties.get(duty) == user_id:
-            step = transition.duty.label if transition.duty else action.label
-            raise SamePerson(step=step, other=duty.label)
+    if transition.condition and not transition.condition.test(facts):
+        raise WorkflowError(transition.condition.error, form_no=facts.form_no)
+    step = transition.duty.label if transition.duty else action.label
+    check_duty(facts.duties_of(user_id), transition.duty, step)
     return transition
 
 
-def allowed_actions(facts: RefundFacts, user_id: int, roles: Iterable[Role]) -> list[Transition]:
+def allowed_actions(
+    facts: RefundFacts, user_id: int | None, roles: Iterable[Role]
+) -> list[Transition]:
     """Exactly the transitions this user may take now (one per send-back target)."""
     roles = frozenset(roles)
     result = []
     for t in transitions_from(facts.state):
         try:
-            check(
-                facts, t.action, user_id, roles, t.target if t.action == Action.SEND_BACK else None
-            )
+            check(facts, t.action, user_id, roles, t.target)
         except WorkflowError:
             continue
         result.append(t)
     return result
 
 
+def forward_step(state: State) -> Transition | None:
+    """The transition that moves a refund on from `state` (None in a final state)."""
+    return next((t for t in transitions_from(state) if t.forward), None)
+
+
 def waiting_roles(state: State) -> frozenset[Role]:
-    """Roles whose queue a refund in `state` sits in (the forward action's roles)."""
-    forward = [
-        t
-        for t in transitions_from(state)
-        if t.action
-        not in (
-            Action.SEND_BACK,
-            Action.CANCEL,
-            Action.REQUEST_PRESIDENT,
-            Action.PRESIDENT_OPINION,
-            Action.TRACK,
-        )
-    ]
-    return frozenset(r for t in forward for r in t.roles)
+    """Roles whose queue a refund in `state` sits in (the forward step's roles)."""
+    step = forward_step(state)
+    return step.roles if step else frozenset()

@@ -1,9 +1,10 @@
 import pytest
 
 from refund_desk.domain import workflow as wf
+from refund_desk.domain.duties import CS_DUTIES, Duty
 from refund_desk.domain.errors import NotAllowed, SamePerson, WorkflowError, WrongState
 from refund_desk.domain.roles import Role
-from refund_desk.domain.workflow import Action, Duty, State
+from refund_desk.domain.workflow import Action, State
 
 HAPPY_PATH = [
     (State.DRAFT, Action.SUBMIT, Role.CLERK, State.LEAD_REVIEW),
@@ -24,7 +25,11 @@ HAPPY_PATH = [
 
 
 def facts(state, **duties):
-    return wf.RefundFacts("TD-1", state, {Duty(k): v for k, v in duties.items()})
+    """A refund in `state` whose duties (duty name -> user id) were taken in earlier steps."""
+    held: dict[int, set[Duty]] = {}
+    for duty, user_id in duties.items():
+        held.setdefault(user_id, set()).add(Duty(duty))
+    return wf.RefundFacts("TD-1", state, {u: frozenset(d) for u, d in held.items()})
 
 
 @pytest.mark.parametrize(("state", "action", "role", "target"), HAPPY_PATH)
@@ -141,6 +146,55 @@ def test_allowed_actions_are_exactly_the_checkable_ones():
         Action.SEND_BACK,
     }
     assert len([t for t in actions if t.action == Action.SEND_BACK]) == 3
-    assert wf.allowed_actions(f, 3, {Role.CASHIER}) == [
-        t for t in actions if t.action == Action.SEND_BACK
+    # The submitter takes no step of the cashier's on the refund, a send-back included.
+    assert wf.allowed_actions(f, 3, {Role.CASHIER}) == []
+
+
+# ---- duties over the refund's whole life ----------------------------------------------------
+
+EVERYONE = frozenset(Role)
+
+
+@pytest.mark.parametrize("earlier", sorted(CS_DUTIES))
+def test_no_cs_duty_holder_takes_any_finance_step(earlier):
+    for t in wf.TRANSITIONS:
+        if t.duty in {Duty.CASHIER, Duty.ACCOUNTANT, Duty.DIRECTOR, Duty.PAYER}:
+            with pytest.raises(SamePerson):
+                wf.check(facts(t.source, **{earlier: 7}), t.action, 7, EVERYONE, t.target)
+
+
+def test_finance_duties_are_held_across_send_backs():
+    """One person never holds two of cashier, accountant, director; the payer neither reviewed
+    nor approved — whatever pass the earlier duty was taken in."""
+    pairs = [
+        ("cashier", Action.ACCOUNTANT_APPROVE, State.ACCOUNTANT_REVIEW),
+        ("cashier", Action.DIRECTOR_APPROVE, State.DIRECTOR_APPROVAL),
+        ("accountant", Action.CASHIER_APPROVE, State.CASHIER_CHECK),
+        ("accountant", Action.DIRECTOR_APPROVE, State.DIRECTOR_APPROVAL),
+        ("accountant", Action.PAY, State.AWAITING_PAYMENT),
+        ("director", Action.CASHIER_APPROVE, State.CASHIER_CHECK),
+        ("director", Action.ACCOUNTANT_APPROVE, State.ACCOUNTANT_REVIEW),
+        ("director", Action.PAY, State.AWAITING_PAYMENT),
+        ("payer", Action.ACCOUNTANT_APPROVE, State.ACCOUNTANT_REVIEW),
     ]
+    for held, action, state in pairs:
+        with pytest.raises(SamePerson):
+            wf.check(facts(state, **{held: 5}), action, 5, EVERYONE)
+    # the cashier who checked may pay; the holder of a step may do it again in a later pass
+    assert wf.check(facts(State.AWAITING_PAYMENT, cashier=5), Action.PAY, 5, EVERYONE)
+    assert wf.check(facts(State.CASHIER_CHECK, cashier=5), Action.CASHIER_APPROVE, 5, EVERYONE)
+
+
+def test_a_finance_duty_holder_takes_no_cs_duty_afterwards():
+    """Sent back to the draft, the cashier of the first pass may not resubmit the form."""
+    with pytest.raises(SamePerson):
+        wf.check(facts(State.DRAFT, cashier=5), Action.SUBMIT, 5, EVERYONE)
+    with pytest.raises(SamePerson):
+        wf.check(facts(State.CS_SUBMIT, director=5), Action.SUBMIT_TO_FINANCE, 5, EVERYONE)
+
+
+def test_asking_the_president_twice_says_an_opinion_is_pending():
+    asked = wf.RefundFacts("TD-9", State.CASHIER_CHECK, {}, president_requested=True)
+    with pytest.raises(WorkflowError) as e:
+        wf.check(asked, Action.REQUEST_PRESIDENT, 2, {Role.CS_LEAD})
+    assert e.value.code == "president_already_requested" and "TD-9" in e.value.text()
