@@ -27,6 +27,7 @@ FIELD_LABELS: dict[str, Text] = {
     "bank": Text("支付银行", "Paying bank"),
     "bank_other": Text("银行名称", "Bank name"),
     "amount": Text("金额", "Amount"),
+    "adjustment": Text("调整金额", "Adjustment"),
     "fault_category": Text("故障现象", "Fault"),
     "fault_description": Text("故障描述", "Fault description"),
     "customer_view": Text("客户意见", "Customer's view"),
@@ -36,6 +37,13 @@ FIELD_LABELS: dict[str, Text] = {
     "opinion": Text("处理意见", "Opinion"),
     "reason": Text("原因", "Reason"),
     "password": Text("密码", "Password"),
+    "username": Text("用户名", "User name"),
+    "display_name": Text("显示姓名", "Display name"),
+    "note": Text("备注", "Note"),
+    "label": Text("名称", "Name"),
+    "setting": Text("设置值", "Setting"),
+    "code": Text("代码", "Code"),
+    "date": Text("日期", "Date"),
 }
 
 # code -> (简体中文, English). Placeholders use str.format names and must match.
@@ -56,13 +64,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "time_future": ("{label}不能晚于现在。", "{label} cannot be in the future."),
     "amount_format": (
-        "金额应为数字，最多两位小数，例如 128.50。",
-        "The amount must be a number with at most two decimals, e.g. 128.50.",
+        "{label}应为数字，最多两位小数，例如 128.50（不能用科学计数法或其他符号）。",
+        "{label} must be a number with at most two decimals, e.g. 128.50 (no exponent or "
+        "other signs).",
     ),
-    "amount_positive": ("金额必须大于 0。", "The amount must be greater than 0."),
+    "amount_points": (
+        "{label}只能有一个小数点。",
+        "{label} can have only one decimal point.",
+    ),
+    "amount_decimals": (
+        "{label}最多两位小数（到分），例如 128.50。",
+        "{label} can have at most two decimals (to the fen), e.g. 128.50.",
+    ),
+    "amount_comma": (
+        "{label}里的逗号只能作千位分隔，例如 12,345.60；小数请用小数点：12,5 应写作 12.5。",
+        "A comma in {label} may only group thousands, e.g. 12,345.60; write decimals with a "
+        "point: 12,5 is 12.5.",
+    ),
+    "amount_positive": ("{label}必须大于 0。", "{label} must be greater than 0."),
+    "amount_zero": ("{label}不能为 0。", "{label} cannot be 0."),
     "amount_ceiling": (
-        "金额不能超过 {ceiling} 元。",
-        "The amount cannot exceed {ceiling} yuan.",
+        "{label}不能超过 {ceiling} 元。",
+        "{label} cannot exceed {ceiling} yuan.",
+    ),
+    "money_not_exact": (
+        "数据库中的金额不是整数分（{value}），可能被程序以外的方式改动过："
+        "请运行 refund-desk check。",
+        "An amount in the database is not a whole number of fen ({value}); it may have been "
+        "changed outside the program: run refund-desk check.",
     ),
     "bank_unknown": (
         "请从列表中选择支付银行，或选“其他”并填写银行名称。",
@@ -73,6 +102,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choose the fault from the list.",
     ),
     "too_long": ("{label}最多 {max} 个字。", "{label} can have at most {max} characters."),
+    "bad_characters": (
+        "{label}含有不能保存的字符（控制字符、NUL 或无效编码，单行内容里的换行），请删去后再试。",
+        "{label} holds characters that cannot be saved (control characters, NUL, invalid "
+        "encoding, or a line break in a one-line field): remove them and try again.",
+    ),
+    "bad_username": (
+        "用户名只能由 1–40 个字母、数字、“.”、“_”或“-”组成。",
+        "A user name is 1–40 letters, digits, “.”, “_” or “-”.",
+    ),
     # workflow
     "not_allowed": (
         "您没有权限执行“{action}”（需要角色：{roles}）。",
@@ -96,8 +134,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The form cannot be sent back to “{target}”.",
     ),
     "president_not_requested": (
-        "这张退款单没有请总裁批示，或总裁已批示。",
-        "No president's opinion is pending on this refund.",
+        "退款单 {form_no} 没有请总裁批示，或总裁已批示。",
+        "No president's opinion is pending on refund {form_no}.",
+    ),
+    "president_already_requested": (
+        "退款单 {form_no} 已请总裁批示，正在等待总裁意见，不必再请。",
+        "The president's opinion on refund {form_no} has been asked for and is pending.",
     ),
     "handover_signer": ("只有交接人本人可以签字。", "Only the person handing over can sign."),
     "handover_self_confirm": (
@@ -115,11 +157,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_found": ("找不到{what}“{key}”。", "{what} “{key}” was not found."),
     "user_exists": ("用户名“{name}”已存在。", "The user name “{name}” is taken."),
-    "bad_login": ("用户名或密码不对。", "Wrong user name or password."),
+    "password_mismatch": (
+        "两次输入的密码不一样，没有保存。",
+        "The two passwords differ; nothing was saved.",
+    ),
+    "recovery_confirm": (
+        "恢复系统管理员会记入审计记录，所有人都能看到：确认要这样做，请加上 --yes。",
+        "Recovering a sysadmin is recorded in the audit log for all to see: add --yes to go ahead.",
+    ),
+    "demo_needs_new": (
+        "演示数据只能写进新建的空数据库：“{where}”已经存在。请给一个新文件名。",
+        "Demo data goes only into a new, empty database: “{where}” exists already. Give a new "
+        "file name.",
+    ),
+    "demo_only": (
+        "“{where}”不是演示数据库：演示数据只能写进用 refund-desk demo 新建的数据库。",
+        "“{where}” is not a demo database: demo data goes only into a database made by "
+        "refund-desk demo.",
+    ),
+    "demo_too_few": (
+        "{month} 办结的退款单太少，造不出演示差异：请换一个月份。",
+        "{month} has too few finished refunds to plant the demo differences in: choose another "
+        "month.",
+    ),
+    "first_admin_exists": (
+        "这个数据库已有用户：第一个系统管理员只能在新数据库里建立。请用已有的系统管理员登录后添加用户。",
+        "This database already has users: the first system administrator can only be made in "
+        "a new database. Log in as an existing administrator to add users.",
+    ),
+    "last_sysadmin": (
+        "这样改之后就没有启用的系统管理员了：至少要留一个。",
+        "After this change no active system administrator would be left: keep at least one.",
+    ),
+    "bad_login": (
+        "用户名或密码不对，或该账户已停用。",
+        "Wrong user name or password, or the account is disabled.",
+    ),
     "user_disabled": ("用户“{name}”已停用。", "The user “{name}” is disabled."),
-    "locked_out": (
-        "密码错误次数太多，请 {minutes} 分钟后再试。",
-        "Too many wrong passwords; try again in {minutes} minutes.",
+    "login_wait": (
+        "这个用户名登录失败的次数太多，请 {seconds} 秒后再试。",
+        "Too many failed log-ins under this user name; try again in {seconds} seconds.",
     ),
     "weak_password": (
         "密码至少 {min} 个字符。",
@@ -158,6 +235,138 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{where}” is not a Refund Desk database yet; run refund-desk init first.",
     ),
     "bad_db_spec": ("无法识别的数据库位置：{spec}", "Unrecognised database location: {spec}"),
+    "windows_path": (
+        "“{spec}”是 Windows 的网络盘或盘符路径，本机不是 Windows，打不开："
+        "请给出共享盘在本机挂载后的路径。",
+        "“{spec}” is a Windows share or drive path and this is not Windows: give the path "
+        "where the share is mounted on this computer.",
+    ),
+    "db_schema_changed": (
+        "数据库已升级到新版本的结构（{found}，本程序为 {known}），本程序不能再写入："
+        "请关闭程序并安装新版本。",
+        "The database was upgraded to a newer schema ({found}; this program writes {known}): "
+        "nothing was saved. Close the program and install the new version.",
+    ),
+    "db_same_person": (
+        "数据库拒绝了这一步：同一人不能在同一记录上兼任不相容的职务（不相容职务分离）。",
+        "The database refused this step: one person cannot hold incompatible duties on the "
+        "same record.",
+    ),
+    "db_amount_range": (
+        "数据库拒绝了这个金额：金额必须是整数分，且在允许范围内。",
+        "The database refused this amount: it must be whole fen and within the allowed range.",
+    ),
+    "db_bad_text": (
+        "文本含有数据库不能保存的字符（NUL 或无效编码），本次操作没有保存。",
+        "A text holds characters the database cannot store (NUL or invalid encoding); "
+        "nothing was saved.",
+    ),
+    "db_overflow": (
+        "金额合计超出了可精确计算的范围，结果没有显示：请运行 refund-desk check。",
+        "A sum of amounts left the range that can be computed exactly, so it is not shown: "
+        "run refund-desk check.",
+    ),
+    "report_state": (
+        "{title}（{month}）当前为“{state}”，不能{action}。",
+        "The {title} of {month} is “{state}”: it cannot be {action} now.",
+    ),
+    "report_conflict": (
+        "{title}（{month}）已被 {who} 修改，请重新载入后再操作。",
+        "The {title} of {month} was changed by {who}; reload it and try again.",
+    ),
+    "not_reconciled": (
+        "{month} 的客服表与财务表还有 {count} 处不一致，核对一致后才能归档。",
+        "The CS and finance tables of {month} still differ in {count} places; "
+        "they must agree before archiving.",
+    ),
+    "month_open_refunds": (
+        "{month} 还有 {count} 张退款单没有办结（如 {forms}），办结后才能归档。",
+        "{count} refunds of {month} are still in progress (e.g. {forms}); archive once they "
+        "are closed.",
+    ),
+    "head_only": (
+        "只有{head}可以审批{title}。",
+        "Only the {head} may approve the {title}.",
+    ),
+    "adjustment_not_handled": (
+        "退款单 {form_no} 尚未经财务处理，不需要调整：直接在流程中更正。",
+        "Refund {form_no} has not been handled by finance: correct it in the flow instead.",
+    ),
+    "adjustment_state": (
+        "调整 #{id}（{form_no}）当前为“{state}”，不能再审批或驳回。",
+        "Adjustment #{id} ({form_no}) is “{state}”: it cannot be approved or rejected now.",
+    ),
+    "adjustment_conflict": (
+        "调整 #{id}（{form_no}）已被他人处理，请重新载入后再操作。",
+        "Adjustment #{id} ({form_no}) was handled by someone else; reload it and try again.",
+    ),
+    "idem_reused": (
+        "这次保存与同一次填写之前保存的退款单 {form_no} 内容不同，没有保存："
+        "请打开 {form_no} 修改，或新建一张。",
+        "This save differs from refund {form_no}, saved earlier from the same form; nothing "
+        "was saved: open {form_no} to change it, or start a new form.",
+    ),
+    "setting_pattern": (
+        "订单号格式应为有效的正则表达式（不超过 200 个字符），例如 TK[0-9]{{6,20}}。",
+        "The order-number pattern must be a valid regular expression (at most 200 characters), "
+        "e.g. TK[0-9]{{6,20}}.",
+    ),
+    "setting_form_no": (
+        "退单编号格式须含 {{seq}}（可含 {{year}}），例如 TD-{{year}}-{{seq:06d}}，"
+        "生成的编号不超过 40 个字符。",
+        "The form-number format must contain {{seq}} (and may contain {{year}}), e.g. "
+        "TD-{{year}}-{{seq:06d}}, and make numbers of at most 40 characters.",
+    ),
+    "setting_password_min": (
+        "密码最短长度应为 8 到 128 之间的整数。",
+        "The minimum password length must be a whole number from 8 to 128.",
+    ),
+    "bad_code": (
+        "代码只能由小写字母开头，含小写字母、数字或下划线，最多 40 个字符。",
+        "A code starts with a lower-case letter and has only lower-case letters, digits or "
+        "underscores, at most 40 characters.",
+    ),
+    "date_range": (
+        "{label}应在 2000 年至 2099 年之间。",
+        "{label} must be between the years 2000 and 2099.",
+    ),
+    "setting_unknown": (
+        "没有可以修改的设置“{key}”。",
+        "There is no setting “{key}” that can be changed.",
+    ),
+    "sqlite_only": (
+        "{what}只适用于 SQLite 文件；PostgreSQL 请用 pg_dump / pg_restore。",
+        "{what} works on SQLite files; for PostgreSQL use pg_dump / pg_restore.",
+    ),
+    "not_a_backup": (
+        "“{where}”不能作为备份使用：{why}",
+        "“{where}” cannot be used as a backup: {why}",
+    ),
+    "backup_onto_itself": (
+        "备份文件不能就是数据库本身：“{where}”。请另选一个文件或文件夹。",
+        "The backup cannot be the database itself (“{where}”): choose another file or folder.",
+    ),
+    "restore_onto_itself": (
+        "“{where}”就是正在使用的数据库，不能用它恢复它自己。",
+        "“{where}” is the database in use: it cannot be restored onto itself.",
+    ),
+    "backup_version": (
+        "这个备份的结构版本是 {found}，本程序是 {known}，不能直接恢复："
+        "请先用对应版本的程序恢复，或用 refund-desk --db 备份文件 migrate 把备份升级后再恢复。",
+        "This backup has schema version {found} and this program {known}: it cannot be "
+        "restored as it is. Restore it with the matching program, or upgrade the backup first "
+        "with refund-desk --db BACKUP migrate.",
+    ),
+    "backup_other_database": (
+        "“{where}”是另一个数据库的备份，不能恢复到这个数据库上。",
+        "“{where}” is a backup of another database; it cannot be restored onto this one.",
+    ),
+    "db_unknown_shape": (
+        "数据库的结构与结构版本 {version} 的任何已发布形态都不一致，不能自动升级（{detail}）。"
+        "请联系技术支持。",
+        "The database's schema matches no released shape of version {version}, so it cannot be "
+        "upgraded automatically ({detail}). Contact support.",
+    ),
     "month_closed": (
         "{month} 已结账归档，不能再修改该月的退款单；请在当月登记调整。",
         "{month} is closed and archived; record an adjustment in the open month instead.",
@@ -265,3 +474,13 @@ class DatabaseError(RefundDeskError):
 
 class MonthClosed(RefundDeskError):
     code = "month_closed"
+
+
+class ReportError(WorkflowError):
+    """A refused step of a monthly table's lifecycle or of an adjustment."""
+
+
+class MoneyNotExact(RefundDeskError):
+    """A stored amount or a sum that is not an exact number of fen (never shown as money)."""
+
+    code = "money_not_exact"

@@ -49,6 +49,16 @@ DEFAULT_FAULT_CATEGORIES: tuple[tuple[str, Text], ...] = (
     ("payment_timeout", Text("支付成功但支付超时", "Payment succeeded but timed out")),
 )
 
+# Characters no text of the program may hold: C0 control characters other than tab and line
+# breaks, DEL, and lone surrogates (invalid UTF-16/UTF-8, which SQLite cannot store and which
+# PostgreSQL refuses together with NUL).
+_UNSAVEABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"[\r\n]")
+# Free texts that may run over several lines; every other text is one line.
+MULTILINE = frozenset({"fault_description", "customer_view", "opinion", "reason", "note"})
+USERNAME_PATTERN = re.compile(r"[\w.\-]{1,40}")
+DEFAULT_PASSWORD_MIN = 8
+
 MAX_LENGTHS = {
     "fault_description": 2000,
     "customer_view": 1000,
@@ -58,6 +68,9 @@ MAX_LENGTHS = {
     "bank_other": 40,
     "opinion": 4000,
     "reason": 1000,
+    "display_name": 40,
+    "note": 1000,
+    "label": 80,
 }
 
 
@@ -92,7 +105,7 @@ class RefundForm:
 
 
 def order_no(text: str, pattern: str = DEFAULT_ORDER_NO_PATTERN) -> str:
-    value = (text or "").strip().upper()
+    value = savable((text or "").strip().upper(), "order_no")
     if not value:
         raise ValidationError("required", field="order_no")
     if not re.fullmatch(pattern, value):
@@ -101,7 +114,7 @@ def order_no(text: str, pattern: str = DEFAULT_ORDER_NO_PATTERN) -> str:
 
 
 def phone(text: str) -> str:
-    value = re.sub(r"[\s-]", "", text or "")
+    value = savable(re.sub(r"[\s-]", "", text or ""), "phone")
     if value.startswith("+86"):
         value = value[3:]
     if not value:
@@ -119,7 +132,7 @@ def local_minute(
         value = text if text.tzinfo else text.replace(tzinfo=OFFICE_TZ)
         value = value.replace(second=0, microsecond=0)
     else:
-        raw = (text or "").strip()
+        raw = savable((text or "").strip(), field_name)
         if not raw:
             raise ValidationError("required", field=field_name)
         m = TIME_PATTERN.fullmatch(raw)
@@ -140,7 +153,7 @@ def amount(text: str | Decimal, ceiling: Decimal | None = None) -> Decimal:
 
 
 def choice(value: str, allowed: frozenset[str], field_name: str, code: str) -> str:
-    value = (value or "").strip()
+    value = savable((value or "").strip(), field_name)
     if not value:
         raise ValidationError("required", field=field_name)
     if value not in allowed:
@@ -148,8 +161,19 @@ def choice(value: str, allowed: frozenset[str], field_name: str, code: str) -> s
     return value
 
 
+def savable(value: str, field_name: str, multiline: bool | None = None) -> str:
+    """`value` unchanged, or a `ValidationError` when it holds a character no text may hold
+    (a control character, NUL, a lone surrogate; a line break in a one-line field)."""
+    if not isinstance(value, str):
+        raise ValidationError("bad_characters", field=field_name)
+    multiline = field_name in MULTILINE if multiline is None else multiline
+    if _UNSAVEABLE.search(value) or (not multiline and _LINE_BREAK.search(value)):
+        raise ValidationError("bad_characters", field=field_name)
+    return value
+
+
 def text_field(value: str, field_name: str, required: bool = False) -> str:
-    value = (value or "").strip()
+    value = savable((value or "").strip(), field_name)
     if required and not value:
         raise ValidationError("required", field=field_name)
     limit = MAX_LENGTHS.get(field_name)
@@ -213,7 +237,22 @@ def reason(text: str) -> str:
     return value
 
 
-def password(text: str, minimum: int = 4) -> str:
-    if len(text or "") < minimum:
+def password(text: str, minimum: int = DEFAULT_PASSWORD_MIN) -> str:
+    text = savable(text or "", "password")
+    if len(text) < minimum:
         raise ValidationError("weak_password", field="password", min=minimum)
     return text
+
+
+def username(text: str) -> str:
+    """A log-in name: 1–40 letters, digits, ".", "_" or "-" (Chinese letters allowed)."""
+    value = savable((text or "").strip(), "username")
+    if not value:
+        raise ValidationError("required", field="username")
+    if not USERNAME_PATTERN.fullmatch(value):
+        raise ValidationError("bad_username", field="username")
+    return value
+
+
+def display_name(text: str, fallback: str) -> str:
+    return text_field(text, "display_name") or fallback
