@@ -46,10 +46,33 @@ class User(BaseModel):
     password_hash = pw.CharField(max_length=255)
     roles = pw.CharField(max_length=200)  # comma-separated Role values
     active = pw.BooleanField(default=True)
-    failed_logins = pw.IntegerField(default=0)
-    locked_until = UTCDateTimeField(null=True)
     created_at = UTCDateTimeField()
     version = pw.IntegerField(default=1)
+    last_login_at = UTCDateTimeField(null=True)
+
+
+class LoginThrottle(BaseModel):
+    """Failed log-ins under one user name from PCs that never logged in as that user (any name,
+    real or not, so the answer never tells which names exist). Each failure pushes the next
+    allowed attempt further out (`store.users.delay`)."""
+
+    name = pw.CharField(max_length=60, primary_key=True)  # the user name as typed, lower case
+    failures = pw.IntegerField(default=0)
+    not_before = UTCDateTimeField(null=True)
+    last_failed_at = UTCDateTimeField(null=True)
+
+
+class LoginDevice(BaseModel):
+    """A PC (an OS user's local data folder) that has logged in as a user: its own failures
+    are counted apart, so a stranger's guesses elsewhere never keep the user out of their own
+    PC. Only the token's hash is stored; the token stays on the PC."""
+
+    token_hash = pw.CharField(max_length=64, primary_key=True)
+    user = pw.ForeignKeyField(User, backref="+")
+    created_at = UTCDateTimeField()
+    last_used_at = UTCDateTimeField()
+    failures = pw.IntegerField(default=0)
+    not_before = UTCDateTimeField(null=True)
 
 
 class Setting(BaseModel):
@@ -171,7 +194,8 @@ class StepRecord(BaseModel):
 
 
 class AuditLog(BaseModel):
-    """Append-only (triggers refuse UPDATE and DELETE); each row carries the previous row's hash."""
+    """Append-only (triggers refuse UPDATE and DELETE); each row carries the previous row's hash
+    and the hashes of the rows its write left behind (`sealed`, see `store.seals`)."""
 
     seq = pw.BigIntegerField(primary_key=True)
     at = UTCDateTimeField()
@@ -182,6 +206,7 @@ class AuditLog(BaseModel):
     detail = pw.TextField()  # canonical JSON
     prev_hash = pw.CharField(max_length=64)
     hash = pw.CharField(max_length=64)
+    sealed = pw.TextField(null=True)  # canonical JSON {"table/key": row hash or null}
 
 
 class AuditHead(BaseModel):
@@ -242,7 +267,8 @@ class MonthlyReport(BaseModel):
 
 
 class Adjustment(BaseModel):
-    """A correction to a refund of a closed month, recorded in the open month."""
+    """A correction to a refund finance has handled, recorded in the open month by one finance
+    user and counted only once another (the director) has approved it (maker-checker)."""
 
     refund = pw.ForeignKeyField(Refund, backref="adjustments")
     month = pw.CharField(max_length=7)
@@ -250,11 +276,42 @@ class Adjustment(BaseModel):
     reason = pw.TextField()
     created_by = pw.ForeignKeyField(User, backref="+")
     created_at = UTCDateTimeField()
+    state = pw.CharField(max_length=12, default="pending")  # pending | approved | rejected
+    approved_by = pw.ForeignKeyField(User, null=True, index=False, backref="+")
+    approved_at = UTCDateTimeField(null=True)
+    opinion = pw.TextField(default="")
+    version = pw.IntegerField(default=1)
+
+
+class DutyHolder(BaseModel):
+    """Who held which duty on which record (a refund, a monthly table, an adjustment), over the
+    record's whole life: rows are only ever added. A trigger refuses a duty that `DutyConflict`
+    separates from one the same person already holds on the same record."""
+
+    entity = pw.CharField(max_length=16)  # refund | monthly_report | adjustment
+    entity_id = pw.BigIntegerField()
+    user = pw.ForeignKeyField(User, index=False, backref="+")
+    duty = pw.CharField(max_length=24)
+
+    class Meta:
+        primary_key = pw.CompositeKey("entity", "entity_id", "user", "duty")
+
+
+class DutyConflict(BaseModel):
+    """`domain.duties.CONFLICT_PAIRS` as the database's own rule (written by the migrations)."""
+
+    duty = pw.CharField(max_length=24)
+    other = pw.CharField(max_length=24)
+
+    class Meta:
+        primary_key = pw.CompositeKey("duty", "other")
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion,
     User,
+    LoginThrottle,
+    LoginDevice,
     Setting,
     FaultCategory,
     SendBackReason,
@@ -268,4 +325,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Handover,
     MonthlyReport,
     Adjustment,
+    DutyHolder,
+    DutyConflict,
 )

@@ -13,7 +13,7 @@ import pytest
 from refund_desk.domain.errors import Conflict, DatabaseError
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import db as dbmod
-from refund_desk.store import maintenance, migrations, queries, session
+from refund_desk.store import maintenance, migrations, queries, schema, session
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -109,18 +109,22 @@ def test_every_released_schema_opens_with_todays_code(fixture, tmp_path):
     """TagStudio's way: one database per past schema version, kept as a fixture."""
     path = tmp_path / fixture.name
     shutil.copy(fixture, path)
+    con = sqlite3.connect(path)
+    count, fen = con.execute("SELECT count(*), sum(amount_fen) FROM refund").fetchone()
+    con.close()
     session.open_store(str(path))
     with dbmod.connection() as db:
         assert migrations.current_version(db) == migrations.LATEST
     report = maintenance.check()
     assert report.ok, report.lines
     rows = queries.search(limit=1000)
-    assert len(rows) == 30 and sum(r.amount for r in rows) > 0
+    assert len(rows) == count > 0 and sum(r.amount for r in rows) * 100 == fen
 
 
 def test_fixtures_cover_every_schema_version():
-    have = {int(p.stem.split("_v")[1]) for p in FIXTURES.glob("schema_v*.db")}
-    assert have == {v for v, _ in migrations.MIGRATIONS}
+    """A database made by every released shape of every version, the current one included."""
+    have = {p.stem.removeprefix("schema_v") for p in FIXTURES.glob("schema_v*.db")}
+    assert have == {shape for shapes in migrations.SHAPES.values() for shape in shapes}
 
 
 def test_backup_and_restore(sqlite_office, tmp_path):
@@ -128,10 +132,12 @@ def test_backup_and_restore(sqlite_office, tmp_path):
     copy = maintenance.backup_to(str(tmp_path / "copy.db"))
     assert maintenance.integrity_of(copy) == "ok"
     sqlite_office.carry(saved, ("clerk", Action.SUBMIT))
-    safety = maintenance.restore_from(copy)
+    safety = maintenance.restore_from(copy, sqlite_office["sysadmin"])
     assert os.path.exists(safety)
     assert queries.get_refund(saved.refund_id).version == 1  # back to the copy
-    assert maintenance.check().ok
+    report = maintenance.check()
+    assert report.ok, report.lines
+    assert [what for what, _ in report.notes].count("restore") == 1  # said, not silent
 
 
 TWO_PROCESS_SCRIPT = textwrap.dedent(
@@ -141,7 +147,7 @@ TWO_PROCESS_SCRIPT = textwrap.dedent(
     from refund_desk.domain.errors import Conflict
     from tests.conftest import refund_data
     session.open_store(sys.argv[1])
-    actor = users.authenticate(sys.argv[2], "demo")
+    actor = users.authenticate(sys.argv[2], "demo-pass")
     refund_id, version = int(sys.argv[3]), int(sys.argv[4])
     print("loaded", flush=True)
     sys.stdin.readline()  # wait until both have loaded the same version
@@ -197,22 +203,33 @@ def test_two_processes_edit_the_same_refund(sqlite_office, tmp_path):
     assert Conflict  # the type the second process caught
 
 
-def test_an_older_database_is_backed_up_then_migrated(sqlite_url, monkeypatch, tmp_path):
-    session.open_store(sqlite_url, create=True)
-    dbmod.DB.obj.close()
-    old, new = migrations.LATEST, migrations.LATEST + 1
-
-    def next_version(database):
-        database.execute_sql("ALTER TABLE refund ADD COLUMN note_next TEXT DEFAULT ''")
-
-    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, (new, next_version)))
-    monkeypatch.setattr(migrations, "LATEST", new)
-    session.open_store(sqlite_url)
-    backups = list(Path(sqlite_url).parent.glob(f"refunds.db.v{old}-*.bak"))
+def test_an_older_database_is_backed_up_then_migrated(tmp_path):
+    path = tmp_path / "refunds.db"
+    shutil.copy(FIXTURES / "schema_v2.db", path)
+    session.open_store(str(path))
+    backups = list(tmp_path.glob("refunds.db.v2-*.bak"))
     assert len(backups) == 1 and maintenance.integrity_of(str(backups[0])) == "ok"
     with dbmod.connection() as db:
-        assert migrations.current_version(db) == new
-        assert "note_next" in [c.name for c in db.get_columns("refund")]
+        assert migrations.current_version(db) == migrations.LATEST
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    con.close()
+
+
+def test_a_shape_no_release_had_is_refused_not_guessed(tmp_path):
+    path = tmp_path / "odd.db"
+    shutil.copy(FIXTURES / "schema_v2.db", path)
+    con = sqlite3.connect(path)
+    con.execute('CREATE INDEX "someone_added" ON "refund" ("contact")')
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError) as e:
+        session.open_store(str(path))
+    assert e.value.code == "db_unknown_shape" and "someone_added" in e.value.text()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version FROM schema_version").fetchone()[0] == 2  # untouched
+    con.close()
 
 
 def _schema(db) -> dict[str, tuple]:
@@ -241,30 +258,37 @@ def test_a_migrated_v1_file_has_the_schema_of_a_new_one(tmp_path):
     assert not names & set(migrations.UNUSED_V1_INDEXES)
 
 
-def test_version_2_drops_the_unused_indexes(db_url):
-    """On PostgreSQL too: a database as version 1 left it (the indexes put back) loses them."""
-    session.open_store(db_url, create=True)
-    with dbmod.write() as db:
-        for name in migrations.UNUSED_V1_INDEXES:
-            table = "step_record" if name.startswith("step_record_") else "refund"
-            column = name[len(table) + 1 :]
-            db.execute_sql(f'CREATE INDEX "{name}" ON "{table}" ("{column}")')
-        for column in migrations.PARTIAL_V2_INDEXES:  # as version 1 had them: NULLs included
-            db.execute_sql(f'DROP INDEX "refund_{column}"')
-            db.execute_sql(f'CREATE INDEX "refund_{column}" ON "refund" ("{column}")')
-        db.execute_sql("UPDATE schema_version SET version = 1")
-        before = {i.name for t in ("refund", "step_record") for i in db.get_indexes(t)}
-    assert set(migrations.UNUSED_V1_INDEXES) <= before
-    session.open_store(db_url)
+PG_FIXTURES = sorted(FIXTURES.glob("pg_schema_v*.sql"))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("fixture", PG_FIXTURES, ids=lambda p: p.name)
+def test_every_released_postgresql_shape_migrates(fixture, pg_url):
+    """A database each release made on PostgreSQL (pg_dump of it) migrates to the current
+    schema exactly, keeps its refunds, and passes check; the unused indexes are gone."""
+    import psycopg2
+
+    con = psycopg2.connect(pg_url)
+    con.autocommit = True
+    con.cursor().execute(fixture.read_text(encoding="utf-8"))
+    cur = con.cursor()
+    cur.execute("SELECT count(*), sum(amount_fen) FROM refund")
+    count, fen = cur.fetchone()
+    con.close()
+    session.open_store(pg_url)
     with dbmod.connection() as db:
-        after = {i.name for t in ("refund", "step_record") for i in db.get_indexes(t)}
-        assert migrations.current_version(db) == 2
-    assert not after & set(migrations.UNUSED_V1_INDEXES)
-    assert {"refund_state_state_since", "step_record_refund_id_executed_at"} <= after
-    with dbmod.connection() as db:
-        partial = {i.name: i.sql for i in db.get_indexes("refund")}
-    for column in migrations.PARTIAL_V2_INDEXES:
-        assert "IS NOT NULL" in partial[f"refund_{column}"].upper()
+        assert migrations.current_version(db) == migrations.LATEST
+        names = {i.name for t in db.get_tables() for i in db.get_indexes(t)}
+    assert not names & set(migrations.UNUSED_V1_INDEXES)
+    report = maintenance.check()
+    assert report.ok, report.lines
+    rows = queries.search(limit=1000)
+    assert len(rows) == count > 0 and sum(r.amount for r in rows) * 100 == fen
+
+
+def test_fixtures_cover_every_postgresql_shape():
+    have = {p.stem.removeprefix("pg_schema_v") for p in PG_FIXTURES}
+    assert have == {s for v, shapes in migrations.SHAPES.items() for s in shapes if v < 3}
 
 
 def test_demo_fills_every_state(sqlite_url):
@@ -274,8 +298,7 @@ def test_demo_fills_every_state(sqlite_url):
     from refund_desk.store import demo, settings
     from refund_desk.store.models import Refund, StepRecord
 
-    session.open_store(sqlite_url, create=True)
-    demo.fill(count=200, seed=7)
+    demo.create(sqlite_url, count=200, seed=7)
     with dbmod.connection():
         states = {r.state for r in Refund.select(Refund.state).distinct()}
         outcomes = {r.outcome for r in Refund.select(Refund.outcome).distinct()}
@@ -316,8 +339,7 @@ def test_version_2_works_out_the_time_of_each_earlier_step_as_the_services_write
     assert [w is None for _, w in written] == [False, True, False, False, False]
     with dbmod.write() as db:
         db.execute_sql("UPDATE step_record SET waited_ms = NULL")
-        db.execute_sql("UPDATE schema_version SET version = 1")
-    session.open_store(office.url)
+        migrations.backfill_waited(db, schema.dialect(db))  # what the step to version 2 runs
     again = _waits(saved.refund_id)
     # SQLite's date functions keep milliseconds, so a difference of two stored times can be
     # rounded 1 ms the other way than the services' exact one.
