@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import ntpath
 import os
+import re
 import sqlite3
+import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import peewee
 
@@ -57,11 +61,17 @@ class Location:
         return self.kind == "sqlite"
 
 
+# A Windows network or drive path: on any other system it would name a local file literally.
+_WINDOWS_PATH = re.compile(r"^(\\\\|//)[^\\/]+[\\/]|^[A-Za-z]:[\\/]")
+
+
 def parse_location(spec: str) -> Location:
     """`\\\\server\\share\\x.db`, `Z:\\x.db`, `./x.db`, `sqlite:///x.db`, `postgresql://…`."""
     spec = (spec or "").strip()
     if not spec:
         raise DatabaseError("bad_db_spec", spec="''")
+    if "\x00" in spec or any(0xD800 <= ord(ch) <= 0xDFFF for ch in spec):
+        raise DatabaseError("bad_db_spec", spec=spec.encode("utf-8", "replace").decode())
     lower = spec.lower()
     if lower.startswith(("postgresql://", "postgres://")):
         parts = urlsplit(spec)
@@ -80,10 +90,35 @@ def parse_location(spec: str) -> Location:
     return Location("sqlite", spec, spec)
 
 
-def make_database(location: Location) -> peewee.Database:
+def windows_only(path: str) -> bool:
+    """A Windows share or drive path given on a system that would take it as a file name."""
+    return sys.platform != "win32" and bool(_WINDOWS_PATH.match(path)) and not path.startswith("//")
+
+
+def sqlite_uri(path: str, create: bool) -> str:
+    """An SQLite URI for `path` that opens it read-write and, unless `create`, never makes a
+    new file (a vanished share must not leave an empty database in its mount folder). Windows
+    drive and UNC paths keep their form (SQLite reads file:///C:/… and file:////server/share/…)."""
+    windows = sys.platform == "win32" or bool(_WINDOWS_PATH.match(path))
+    if windows:
+        full = ntpath.abspath(path) if sys.platform == "win32" else path
+        drive, rest = ntpath.splitdrive(full)
+        rest = rest.replace("\\", "/")
+        if drive.startswith(("\\\\", "//")):  # \\server\share
+            head = "//" + drive.replace("\\", "/").lstrip("/")
+            uri_path = "//" + quote(head + rest, safe="/")
+        else:
+            uri_path = "///" + quote(drive + rest, safe="/:")
+    else:
+        uri_path = quote(os.path.abspath(path), safe="/")
+    return f"file:{uri_path}?mode={'rwc' if create else 'rw'}"
+
+
+def make_database(location: Location, create: bool = False) -> peewee.Database:
     if location.is_sqlite:
         return peewee.SqliteDatabase(
-            location.target,
+            sqlite_uri(location.target, create),
+            uri=True,
             pragmas=sqlite_pragmas(),
             timeout=BUSY_TIMEOUT_S,  # the busy timeout, in seconds
             lock_type="IMMEDIATE",
@@ -116,12 +151,14 @@ def bind(location: Location, must_exist: bool = True) -> peewee.Database:
     global _location, _may_create
     if location.is_sqlite:
         path = location.target
+        if windows_only(path):
+            raise DatabaseError("windows_path", spec=path)
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             raise DatabaseError("db_unreachable", where=location.display, why=_WHY_NO_FOLDER)
         if must_exist and not os.path.exists(path):
             raise DatabaseError("db_unreachable", where=location.display, why=_WHY_NO_FILE)
-    database = make_database(location)
+    database = make_database(location, create=not must_exist)
     if DB.obj is not None and not DB.obj.is_closed():
         DB.obj.close()
     DB.initialize(database)
@@ -157,11 +194,78 @@ def connection() -> Iterator[peewee.Database]:
         yield DB.obj
 
 
+_local = threading.local()
+_begin_hooks: list[Callable[[], None]] = []
+_expected_schema: list[int] = []  # the schema version this program writes (set once open)
+
+
+def on_write_begin(hook: Callable[[], None]) -> None:
+    """Run `hook` before every outermost write transaction (it may write in its own)."""
+    _begin_hooks.append(hook)
+
+
+def expect_schema(version: int | None) -> None:
+    """Every later write transaction first checks that the database still has `version`."""
+    _expected_schema[:] = [] if version is None else [version]
+
+
+def after_commit(key: str, action: Callable[[], None]) -> None:
+    """Run `action` once the outermost write transaction has committed (the last action
+    registered under a key wins); dropped when the transaction or its savepoint rolls back."""
+    pending = getattr(_local, "after", None)
+    if pending is None:  # outside any write: nothing to wait for
+        action()
+        return
+    pending.append((key, action))
+
+
 @contextlib.contextmanager
-def write() -> Iterator[peewee.Database]:
-    """One short write transaction: BEGIN IMMEDIATE on SQLite; nested calls become savepoints."""
-    with connection() as db, translate_errors(), db.atomic():
-        yield db
+def write(check_schema: bool = True) -> Iterator[peewee.Database]:
+    """One short write transaction: BEGIN IMMEDIATE on SQLite; nested calls become savepoints.
+    The outermost one refuses to write to a database whose schema changed under the program
+    (a newer Refund Desk upgraded it) and runs `after_commit` actions once committed."""
+    depth = getattr(_local, "depth", 0)
+    if depth == 0:
+        for hook in _begin_hooks:
+            hook()
+        _local.after = []
+    mark = len(_local.after)
+    _local.depth = depth + 1
+    try:
+        with connection() as db, translate_errors(), db.atomic():
+            if depth == 0 and check_schema and _expected_schema:
+                _check_schema(db, _expected_schema[0])
+            yield db
+    except BaseException:
+        del _local.after[mark:]
+        raise
+    finally:
+        _local.depth = depth
+        if depth == 0:
+            done, _local.after = _local.after, None
+    if depth == 0:
+        for action in dict(done).values():
+            try:
+                action()
+            except Exception:  # the commit stands; an after-commit step is best effort
+                import logging
+
+                logging.getLogger(__name__).exception("after-commit action failed")
+
+
+def schema_version_of(database: peewee.Database) -> int:
+    """The schema version stored in the database (SQLite keeps it in the file header too, so
+    reading it costs no page read beyond the one every transaction makes)."""
+    if isinstance(database, peewee.SqliteDatabase):
+        return database.execute_sql("PRAGMA user_version").fetchone()[0]
+    row = database.execute_sql("SELECT version FROM schema_version WHERE id = 1").fetchone()
+    return row[0] if row else 0
+
+
+def _check_schema(database: peewee.Database, expected: int) -> None:
+    found = schema_version_of(database)
+    if found != expected:
+        raise DatabaseError("db_schema_changed", found=found, known=expected)
 
 
 @contextlib.contextmanager
@@ -175,8 +279,18 @@ def translate_errors() -> Iterator[None]:
         raise classify(e) from e
     except (peewee.DatabaseError, sqlite3.DatabaseError) as e:
         if isinstance(e, peewee.IntegrityError):
+            if "same_person" in str(e):  # the database's own separation-of-duties rule
+                raise DatabaseError("db_same_person") from e
+            if "amount_range" in str(e):
+                raise DatabaseError("db_amount_range") from e
             raise
         raise classify(e) from e
+    except UnicodeEncodeError as e:  # a lone surrogate reached the driver
+        raise DatabaseError("db_bad_text") from e
+    except ValueError as e:
+        if "NUL" in str(e):  # psycopg2: "A string literal cannot contain NUL (0x00) characters."
+            raise DatabaseError("db_bad_text") from e
+        raise
 
 
 def classify(error: Exception) -> DatabaseError:
@@ -188,16 +302,22 @@ def classify(error: Exception) -> DatabaseError:
     where = _location.display if _location else "?"
     if "locked" in low or "busy" in low:
         return DatabaseError("db_locked")
+    if "integer overflow" in low or "out of range" in low:
+        return DatabaseError("db_overflow")
+    if "schema_upgraded" in low:
+        return DatabaseError("db_schema_changed", found="?", known="?")
     if "disk is full" in low:
         return DatabaseError("db_full")
     if "readonly" in low or "read-only" in low or "read only" in low:
         return DatabaseError("db_readonly", where=where)
-    if "unable to open" in low or "could not connect" in low or "connection refused" in low:
+    if "unable to open" in low:
+        return DatabaseError("db_unreachable", where=where, why=_WHY_CANNOT_OPEN)
+    if "could not connect" in low or "connection refused" in low:
         return DatabaseError("db_unreachable", where=where, why=text)
     if "no such table" in low or ("does not exist" in low and "relation" in low):
         return DatabaseError("db_not_initialised", where=where)
     if "not a database" in low or "malformed" in low:
-        return DatabaseError("db_unreachable", where=where, why=text)
+        return DatabaseError("db_unreachable", where=where, why=_WHY_NOT_A_DATABASE)
     return DatabaseError("db_io", why=text)
 
 
@@ -205,3 +325,10 @@ _WHY_NO_FOLDER = Text(
     "文件夹不存在，或共享盘没有连接。", "the folder does not exist or the share is not connected."
 )
 _WHY_NO_FILE = Text("文件不存在。", "the file does not exist.")
+_WHY_CANNOT_OPEN = Text(
+    "文件不存在或没有读写权限（共享盘是否已连接？）。",
+    "the file does not exist or cannot be read and written (is the share connected?).",
+)
+_WHY_NOT_A_DATABASE = Text(
+    "这个文件不是 SQLite 数据库，或已损坏。", "the file is not an SQLite database, or is damaged."
+)
