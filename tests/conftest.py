@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import shutil
+import tempfile
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
@@ -13,6 +15,9 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This PC's own files (audit anchors, log-in tokens, the embedded default) never in the home
+# folder of whoever runs the tests; each test gets its own below.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="rd-tests-xdg-")
 
 from refund_desk.domain import errors
 from refund_desk.domain.roles import Role
@@ -21,6 +26,10 @@ from refund_desk.store import refunds, session, users
 from refund_desk.store.actors import Actor
 
 PG_ENV = "REFUND_DESK_TEST_PG"
+# The test offices' password (8 characters: the minimum), and a cheap scrypt cost for the hashes
+# the tests make (a stored hash carries its cost: the product's own cost is tested in test_users).
+PASSWORD = "demo-pass"
+users.SCRYPT = {"n": 2**4, "r": 8, "p": 1}
 
 
 def pytest_report_header(config):
@@ -68,6 +77,18 @@ def db_url(request, tmp_path):
 
 
 @pytest.fixture
+def pg_url():
+    """A new, empty database on the test server (skipped without one)."""
+    if not os.environ.get(PG_ENV):
+        pytest.skip(f"no PostgreSQL server given ({PG_ENV} unset)")
+    url, drop = _fresh_pg_database()
+    try:
+        yield url
+    finally:
+        drop()
+
+
+@pytest.fixture
 def sqlite_url(tmp_path):
     return str(tmp_path / "refunds.db")
 
@@ -97,6 +118,12 @@ def _qt_widgets_live_until_teardown(request):
 
 
 @pytest.fixture(autouse=True)
+def _this_pc(tmp_path, monkeypatch):
+    """Each test is a PC of its own: its audit anchors and log-in tokens start empty."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "this-pc"))
+
+
+@pytest.fixture(autouse=True)
 def _chinese_messages():
     errors.set_language("zh")
     yield
@@ -105,7 +132,7 @@ def _chinese_messages():
 
 @dataclass
 class Office:
-    """A bound store with one user per role (password "demo")."""
+    """A bound store with one user per role (password `PASSWORD`)."""
 
     url: str
     people: dict[str, Actor]
@@ -142,20 +169,87 @@ OFFICE_ROLES = {
 }
 
 
-def make_office(url: str) -> Office:
+def build_office(url: str) -> None:
+    """A new database with one user per role, made through the services."""
     session.open_store(url, create=True)
-    cli = Actor.command_line()
-    people = {}
+    admin = users.create_first_sysadmin("sysadmin", "Sysadmin", PASSWORD, "tests")
+    by = Actor.from_user(admin)
     for name, roles in OFFICE_ROLES.items():
-        user = users.add_user(name, name.title(), frozenset(roles), "demo", cli)
-        people[name] = Actor.from_user(user)
+        if name != "sysadmin":
+            users.add_user(name, name.title(), frozenset(roles), PASSWORD, by)
+
+
+_TEMPLATES: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_templates():
+    yield
+    if "postgresql" in _TEMPLATES and os.environ.get(PG_ENV):
+        import psycopg2
+
+        admin = psycopg2.connect(os.environ[PG_ENV])
+        admin.autocommit = True
+        name = urlsplit(_TEMPLATES["postgresql"]).path.lstrip("/")
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def _template(dialect: str) -> str:
+    """The office built once per test session and dialect; each test gets a copy of it (a
+    file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL)."""
+    if dialect not in _TEMPLATES:
+        if dialect == "sqlite":
+            path = os.path.join(tempfile.mkdtemp(prefix="rd-office-"), "office.db")
+            build_office(path)
+            _TEMPLATES[dialect] = path
+        else:
+            url, _drop = _fresh_pg_database()
+            build_office(url)
+            _TEMPLATES[dialect] = url
+        dbmod.DB.obj.close()
+    return _TEMPLATES[dialect]
+
+
+def make_office(url: str) -> Office:
+    if "://" in url:
+        _copy_pg(_template("postgresql"), url)
+    else:
+        shutil.copy(_template("sqlite"), url)
+    session.open_store(url)
+    people = {u.username: Actor.from_user(u) for u in users.list_users()}
     return Office(url, people)
+
+
+def _copy_pg(template: str, url: str) -> None:
+    import psycopg2
+
+    admin = psycopg2.connect(os.environ[PG_ENV])
+    admin.autocommit = True
+    source = urlsplit(template).path.lstrip("/")
+    target = urlsplit(url).path.lstrip("/")
+    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+    admin.cursor().execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+    admin.close()
 
 
 @pytest.fixture
 def office(db_url) -> Office:
     """One office per test, on SQLite and on PostgreSQL."""
     yield make_office(db_url)
+    if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
+        dbmod.DB.obj.close()
+
+
+@pytest.fixture
+def demo_office(db_url) -> Office:
+    """A demo database (`demo.create`): the demo's own users (clerk1, lead1, …, password
+    "demo") and refunds in every state."""
+    from refund_desk.store import demo
+
+    demo.create(db_url, count=30, seed=4)
+    people = {u.username: Actor.from_user(u) for u in users.list_users()}
+    yield Office(db_url, people)
     if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
         dbmod.DB.obj.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.sla import CLOCK_LABELS, OFFICE_TZ
+from ..domain.sla import OFFICE_TZ
 from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from ..domain.workflow import State
 from .analytics import Analytics
@@ -95,10 +95,7 @@ def tables(
                 _t(lang, "超时", "Missed"),
                 _t(lang, "达标率", "Rate"),
             ],
-            [
-                [CLOCK_LABELS[c.clock].get(lang), c.measured, c.met, c.missed, _rate(c.rate)]
-                for c in a.sla
-            ],
+            [[c.clock.label.get(lang), c.measured, c.met, c.missed, _rate(c.rate)] for c in a.sla],
         ),
         LabelledTable(
             "overdue",
@@ -113,7 +110,7 @@ def tables(
             [
                 [
                     o.form_no,
-                    CLOCK_LABELS[o.clock].get(lang),
+                    o.clock.label.get(lang),
                     o.due_at.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M"),
                     _hours(o.late_by.total_seconds()),
                     _t(lang, "仍未完成", "still running")

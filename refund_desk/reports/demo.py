@@ -15,13 +15,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..domain.calendar import month_key
+from ..domain.errors import DatabaseError, ReportError
 from ..domain.sla import OFFICE_TZ
-from ..store import audit, queries
+from ..store import adjustments, audit, queries, session
 from ..store import db as dbmod
 from ..store.actors import Actor, utcnow
 from ..store.models import Refund, StepRecord, User
-from . import lifecycle
-from .monthly import month_key
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,13 @@ def plant_differences(
         year, month = _previous_month(now)
     key = month_key(year, month)
     start, end = queries.month_bounds(year, month)
+    if not session.is_demo():
+        raise DatabaseError("demo_only", where=dbmod.location().display)
     by = Actor.command_line()
     with dbmod.write():
         picks = _candidates(start, end)
         if len(picks) < 4:
-            raise ValueError(f"{key} has too few finished refunds to plant differences in")
+            raise ReportError("demo_too_few", month=key)
         unknown, lost, late, corrected = picks[0], picks[1], picks[2], picks[3]
         # Paid by finance, but no CS table has it: the clerk's submission is gone.
         Refund.update(submitted_at=None, submitted_by=None).where(Refund.id == unknown.id).execute()
@@ -81,18 +83,28 @@ def plant_differences(
             Refund.id == late.id
         ).execute()
         for refund, what in ((unknown, "finance_only"), (lost, "cs_only"), (late, "date_differs")):
-            audit.append(by.audit_name, "demo_plant", "refund", refund.form_no, {"kind": what}, now)
-        cashier = User.select().where(User.username == "cashier1").first()
-        if cashier is None:
-            raise ValueError("the demo users are missing: run `refund-desk demo` first")
+            audit.append(
+                by.audit_name,
+                "demo_plant",
+                "refund",
+                refund.form_no,
+                {"kind": what},
+                now,
+                seal={Refund: [refund.id]},
+            )
+        cashier = User.get(User.username == "cashier1")
+        director = User.get(User.username == "director1")
         at = max(corrected.finance_answered_at or corrected.finance_submitted_at, start)
         at = min(at + dt.timedelta(hours=1), end - dt.timedelta(minutes=1))
-        lifecycle.record_adjustment(
+        made = adjustments.record(
             Actor.from_user(cashier),
             corrected.id,
             Decimal("-8.50"),
             "实际退款少退 8.50 元（银行手续费）",
             at=at,
+        )
+        adjustments.decide(
+            Actor.from_user(director), made.id, made.version, True, "同意按实际退款调整。", at=at
         )
     return Planted(
         key,

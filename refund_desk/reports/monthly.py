@@ -32,29 +32,20 @@ from decimal import Decimal
 
 import peewee as pw
 
+from ..domain.calendar import month_key
 from ..domain.errors import Text
 from ..domain.money import from_fen
+from ..domain.report_flow import AdjustmentState, ReportKind
 from ..domain.sla import OFFICE_TZ
 from ..domain.validation import DEFAULT_BANKS
-from ..domain.workflow import Action, State
+from ..domain.workflow import Action, Outcome, State
 from ..store import db as dbmod
 from ..store import queries
 from ..store.models import Adjustment, MonthlyReport, Refund, StepRecord, User
 from .sheet import Kind, StatsLine, StatsSheet
 
-KINDS: tuple[Kind, ...] = ("cs", "finance")
-TITLES = {
-    "cs": Text("客服退单统计表", "CS refund statistics"),
-    "finance": Text("财务退单统计表", "Finance refund statistics"),
-}
-DEPARTMENTS = {"cs": Text("客服部", "Customer service"), "finance": Text("财务部", "Finance")}
-NUMBER_PREFIX = {"cs": "KF", "finance": "CW"}
+KINDS: tuple[ReportKind, ...] = tuple(ReportKind)
 BANK_NAMES = {code: label for code, label in DEFAULT_BANKS}
-OUTCOME_NOTES = {
-    "refunded": Text("已退款", "refunded"),
-    "not_credited": Text("未入帐", "not credited"),
-    "cancelled": Text("已取消", "cancelled"),
-}
 
 
 @dataclass(frozen=True)
@@ -105,20 +96,6 @@ class MonthTable:
     @property
     def total_amount(self) -> Decimal:
         return from_fen(self.total_fen)
-
-
-def parse_month(text: str) -> tuple[int, int]:
-    """ "2026-10" -> (2026, 10); a ValueError names what is wrong."""
-    try:
-        year, month = (int(part) for part in text.strip().split("-"))
-        dt.date(year, month, 1)
-    except (ValueError, TypeError):
-        raise ValueError(f"month must be YYYY-MM, not {text!r}") from None
-    return year, month
-
-
-def month_key(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
 
 
 def local_month(at: dt.datetime | None) -> str | None:
@@ -174,8 +151,7 @@ def _bank_name(code: str, other: str, lang: str) -> str:
 
 def _note(state: State, outcome: str | None, lang: str) -> str:
     if state == State.CUSTOMER_TOLD:
-        done = OUTCOME_NOTES.get(outcome or "refunded")
-        return done.get(lang) if done else ""
+        return Outcome(outcome or Outcome.REFUNDED).label.get(lang)
     if state in (State.CANCELLED, State.REFUNDED, State.NOT_CREDITED):
         return state.label.get(lang)  # 已取消 / 已退款，待反馈用户 / 未入帐，待反馈用户
     return Text("处理中：", "in progress: ").get(lang) + state.label.get(lang)
@@ -203,7 +179,7 @@ def build_table(kind: Kind, year: int, month: int, lang: str | None = None) -> M
             Adjustment.select(
                 Adjustment.refund.alias("arid"), pw.fn.SUM(Adjustment.amount_fen).alias("fen")
             )
-            .where(Adjustment.month == key)
+            .where((Adjustment.month == key) & (Adjustment.state == AdjustmentState.APPROVED))
             .group_by(Adjustment.refund)
             .alias("adj")
         )
@@ -345,7 +321,11 @@ def _adjustment_lines(
         .join(Refund, on=(Adjustment.refund == Refund.id))
         .switch(Adjustment)
         .join(maker, on=(Adjustment.created_by == maker.id))
-        .where((Adjustment.month == key) & ~(in_month & Refund.finance_submitted_at.is_null(False)))
+        .where(
+            (Adjustment.month == key)
+            & (Adjustment.state == AdjustmentState.APPROVED)
+            & ~(in_month & Refund.finance_submitted_at.is_null(False))
+        )
         .order_by(Adjustment.created_at, Adjustment.id)
     )
     lines = []
@@ -422,7 +402,7 @@ def sheet_line(kind: Kind, row: TableRow):
 
 
 def sheet_number(kind: Kind, month: str) -> str:
-    return f"{NUMBER_PREFIX[kind]}-{month}"
+    return f"{ReportKind(kind).number_prefix}-{month}"
 
 
 def statistics_sheet(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.calendar import month_key
+from ..domain.report_flow import ReportKind
 from ..store import db as dbmod
-from ..store import queries
-from . import lifecycle, monthly, reconcile
-
-KINDS = monthly.KINDS
+from ..store import monthly_reports, queries
+from . import monthly, reconcile
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,14 @@ class MonthData:
 
 def load_month(year: int, month: int, lang: str) -> MonthData:
     """Everything for the month; the two tables are built once and reconciled as built."""
-    key = monthly.month_key(year, month)
+    key = month_key(year, month)
     with dbmod.connection():  # one for the whole tab: on a share each costs file operations
-        tables = {k: monthly.build_table(k, year, month, lang) for k in KINDS}
+        tables = {k: monthly.build_table(k, year, month, lang) for k in ReportKind}
         return MonthData(
             year,
             month,
             queries.month_by_state(year, month),
-            {k: monthly.statistics_sheet(k, year, month, lang, tables[k]) for k in KINDS},
-            {k: lifecycle.status(k, key) for k in KINDS},
+            {k: monthly.statistics_sheet(k, year, month, lang, tables[k]) for k in ReportKind},
+            {k: monthly_reports.status(k, key) for k in ReportKind},
             reconcile.reconcile(year, month, (tables["cs"], tables["finance"])),
         )

@@ -29,11 +29,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..domain import workflow
+from ..domain.calendar import month_key
 from ..domain.errors import Text
 from ..domain.money import format_yuan, from_fen
 from ..domain.sla import OFFICE_TZ
-from ..domain.workflow import State
-from .monthly import MonthTable, TableRow, build_table, local_month, month_key
+from .monthly import MonthTable, TableRow, build_table, local_month
 
 DIFFERENCE_LABELS: dict[str, Text] = {
     "cs_only": Text(
@@ -44,7 +45,6 @@ DIFFERENCE_LABELS: dict[str, Text] = {
     "amount_differs": Text("金额不一致", "Amounts disagree"),
     "date_differs": Text("提交财务时间不一致", "Submission-to-finance times disagree"),
 }
-FINAL_STATES = frozenset({State.CUSTOMER_TOLD, State.CANCELLED})
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ def reconcile(
                 f"{_minute(fin.finance_received_at)} {_yuan(fin.amount_fen)} {fin.note}".strip(),
             )
         )
-    open_refunds = [r.form_no for r in cs_rows if r.state not in FINAL_STATES]
+    open_refunds = [r.form_no for r in cs_rows if r.state not in workflow.FINAL_STATES]
     return Reconciliation(
         month=key,
         cs_count=len(cs_rows),

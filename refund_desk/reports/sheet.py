@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from ..domain.report_flow import ReportKind
+
 Kind = Literal["cs", "finance"]
 
 
@@ -84,5 +86,6 @@ FINANCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("note", "备注"),
 )
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {"cs": CS_COLUMNS, "finance": FINANCE_COLUMNS}
-TITLES: dict[str, str] = {"cs": "客服退单统计表", "finance": "财务退单统计表"}
-DEPARTMENTS: dict[str, str] = {"cs": "客服部", "finance": "财务部"}
+# The paper tables' own words (always Chinese, like every printout).
+TITLES: dict[str, str] = {k.value: k.title.zh for k in ReportKind}
+DEPARTMENTS: dict[str, str] = {k.value: k.department.zh for k in ReportKind}

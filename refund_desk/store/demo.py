@@ -1,21 +1,27 @@
 """A realistic office for trying the app: users for every role (password `demo`) and refunds
 over the last months in every state, with opinions, send-backs and overdue cases. Everything
-is written through the services, so the history and the audit chain are real."""
+is written through the services, so the history and the audit chain are real.
+
+Demo data goes only into a database made as a demo (`create`): a new, empty one, marked as a
+demo for its whole life, which says so on screen and on paper. A production database never gets
+demo users or refunds."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import uuid
 from decimal import Decimal
 
 from ..domain import workflow
+from ..domain.errors import DatabaseError
 from ..domain.roles import Role
 from ..domain.sla import OFFICE_TZ
 from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from ..domain.workflow import Action, State
 from . import db as dbmod
-from . import refunds, users
+from . import refunds, session, users
 from .actors import Actor, utcnow
 from .models import Refund
 
@@ -62,18 +68,26 @@ _ENDINGS = (
     (State.DRAFT, 3),
 )
 _CLOSED = (State.CUSTOMER_TOLD, State.CANCELLED, State.NOT_CREDITED)
-_OPEN = (*refunds.STEP_ORDER, State.REFUNDED)  # where an unfinished refund stops
-_FORWARD = (
-    (Action.SUBMIT, "clerk"),
-    (Action.LEAD_APPROVE, "lead"),
-    (Action.TECH_RETURN, "tech1"),
-    (Action.SUBMIT_TO_FINANCE, "lead"),
-    (Action.CASHIER_APPROVE, "cashier"),
-    (Action.ACCOUNTANT_APPROVE, "accountant1"),
-    (Action.DIRECTOR_APPROVE, "director1"),
-    (Action.PAY, "cashier"),
-    (Action.TELL_CUSTOMER, "clerk"),
-)
+_OPEN = workflow.STEP_ORDER[:-1]  # where an unfinished refund stops
+# Who of the demo office takes each role's forward steps ("clerk", "lead", "cashier" are drawn
+# per refund); the steps themselves are the flow's forward path.
+_CAST = {
+    Role.CLERK: "clerk",
+    Role.CS_LEAD: "lead",
+    Role.TECH: "tech1",
+    Role.CASHIER: "cashier",
+    Role.ACCOUNTANT: "accountant1",
+    Role.FINANCE_DIRECTOR: "director1",
+}
+
+
+def _who(t: workflow.Transition) -> str:
+    """The demo person for a forward step: the clerk for what a clerk may do, else the role's."""
+    role = min(t.roles, key=list(Role).index)
+    return _CAST[role]
+
+
+_FORWARD = tuple((t.action, _who(t)) for t in workflow.FORWARD_PATH)
 # typical minutes each step takes; a few refunds take far longer (the overdue ones)
 _MINUTES = {
     Action.SUBMIT: (3, 9),
@@ -88,8 +102,41 @@ _MINUTES = {
 }
 
 
-def ensure_users(by: Actor) -> dict[str, Actor]:
+def create(
+    spec: str | None,
+    count: int = 200,
+    seed: int = 7,
+    days: int = 120,
+    now: dt.datetime | None = None,
+) -> dbmod.Location:
+    """A new demo database at `spec`, filled. Refused where a database (or any file) is."""
+    location = dbmod.parse_location(session.resolve(spec))
+    if location.is_sqlite and os.path.exists(location.target):
+        if os.path.getsize(location.target) > 0:
+            raise DatabaseError("demo_needs_new", where=location.display)
+    elif not location.is_sqlite:
+        dbmod.bind(location)
+        with dbmod.connection() as database:
+            if database.get_tables():
+                raise DatabaseError("demo_needs_new", where=location.display)
+    location = session.open_store(spec, create=True, kind="demo", actor="demo")
+    fill(count=count, seed=seed, days=days, now=now)
+    return location
+
+
+def _require_demo() -> None:
+    if not session.is_demo():
+        raise DatabaseError("demo_only", where=dbmod.location().display)
+
+
+def ensure_users() -> dict[str, Actor]:
+    """The demo office's people: its system administrator makes the others."""
+    _require_demo()
     existing = {u.username: u for u in users.list_users()}
+    if "sysadmin" not in existing:
+        users.create_first_sysadmin("sysadmin", "系统管理员", DEMO_PASSWORD, "demo")
+        existing = {u.username: u for u in users.list_users()}
+    by = Actor.from_user(existing["sysadmin"])
     for username, name, roles in DEMO_USERS:
         if username not in existing:
             users.add_user(username, name, frozenset(roles), DEMO_PASSWORD, by)
@@ -110,13 +157,12 @@ def fill(
     seed: int = 7,
     days: int = 120,
     now: dt.datetime | None = None,
-    by: Actor | None = None,
 ) -> int:
-    """Create `count` refunds spread over the last `days` days. Returns how many were made."""
+    """Create `count` refunds spread over the last `days` days in the demo database. Returns how
+    many were made."""
     rng = random.Random(seed)
     now = now or utcnow()
-    by = by or Actor.command_line()
-    people = ensure_users(by)
+    people = ensure_users()
     categories = [code for code, _ in DEFAULT_FAULT_CATEGORIES]
     labels = dict(DEFAULT_FAULT_CATEGORIES)
     banks = [code for code, _ in DEFAULT_BANKS if code != "other"]

@@ -225,6 +225,7 @@ def _bump(row: Handover, expected_version: int, at: dt.datetime, **values) -> No
         )
 
 
+@audit.refusals_audited("handover_create", "handover", lambda a: a.get("shift", "?"))
 def create_handover(
     actor: Actor,
     shift: str,
@@ -254,10 +255,12 @@ def create_handover(
             row.id,
             {"shift": shift, "start": shift_start.isoformat(), "end": shift_end.isoformat()},
             at,
+            seal={Handover: [row.id]},
         )
     return get_handover(row.id)
 
 
+@audit.refusals_audited("handover_save", "handover", lambda a: a["handover_id"])
 def save_handover(
     actor: Actor,
     handover_id: int,
@@ -292,10 +295,19 @@ def save_handover(
                 action=Text("修改", "edit"),
             )
         _bump(row, expected_version, at, **values)
-        audit.append(actor.audit_name, "handover_save", "handover", row.id, values, at)
+        audit.append(
+            actor.audit_name,
+            "handover_save",
+            "handover",
+            row.id,
+            values,
+            at,
+            seal={Handover: [row.id]},
+        )
     return get_handover(handover_id)
 
 
+@audit.refusals_audited("handover_sign", "handover", lambda a: a["handover_id"])
 def sign_handover(
     actor: Actor, handover_id: int, expected_version: int, at: dt.datetime | None = None
 ) -> HandoverView:
@@ -331,10 +343,13 @@ def sign_handover(
             work_done=json.dumps(work, ensure_ascii=False),
             follow_ups=json.dumps(follow, ensure_ascii=False),
         )
-        audit.append(actor.audit_name, "handover_sign", "handover", row.id, {}, at)
+        audit.append(
+            actor.audit_name, "handover_sign", "handover", row.id, {}, at, seal={Handover: [row.id]}
+        )
     return get_handover(handover_id)
 
 
+@audit.refusals_audited("handover_confirm", "handover", lambda a: a["handover_id"])
 def confirm_handover(
     handover_id: int,
     expected_version: int,
@@ -358,7 +373,15 @@ def confirm_handover(
         if row.handed_by_id == user.id:
             raise WorkflowError("handover_self_confirm")
         _bump(row, expected_version, at, taken_by=user.id, confirmed_at=at)
-        audit.append(incoming.audit_name, "handover_confirm", "handover", row.id, {}, at)
+        audit.append(
+            incoming.audit_name,
+            "handover_confirm",
+            "handover",
+            row.id,
+            {},
+            at,
+            seal={Handover: [row.id]},
+        )
     return get_handover(handover_id)
 
 

@@ -40,7 +40,7 @@ def log_print(
         raise ValueError(f"unknown document {document!r}")
     at = at or utcnow()
     with dbmod.write():
-        PrintLog.create(
+        row = PrintLog.create(
             at=at,
             user=actor.user_id,
             actor=actor.audit_name,
@@ -55,6 +55,7 @@ def log_print(
             ref,
             {"version": version, "by": actor.display_name},
             at,
+            seal={PrintLog: [row.id]},
         )
 
 

@@ -17,18 +17,12 @@ from ..domain.roles import Role
 from ..domain.sla import OFFICE_TZ, ClockStatus, Timeline
 from ..domain.workflow import Action, Block, Clock, State
 from . import db as dbmod
+from . import refunds
 from .actors import Actor
 from .models import Refund, StepRecord, User
 
-TIMELINE_FIELDS = (
-    "complaint_at",
-    "submitted_at",
-    "tech_returned_at",
-    "finance_submitted_at",
-    "finance_answered_at",
-    "money_confirmed_at",
-    "paid_at",
-)
+# The refund's times the clocks read: the events of `workflow.CLOCK_RULES`, one column each.
+TIMELINE_FIELDS = tuple(e.value for e in workflow.TIMELINE_EVENTS)
 
 
 @dataclass(frozen=True)
@@ -88,12 +82,12 @@ class RefundView:
         return workflow.RefundFacts(
             self.form_no,
             self.state,
-            dict(self.duties),
+            dict(self.held),
             self.president_requested,
             self.president_answered,
         )
 
-    duties: tuple = ()  # (Duty, user id) pairs, for separation of duties
+    held: tuple = ()  # (user id, frozenset of duties) pairs: every duty of every pass
 
     def clocks(self, now: dt.datetime, calendar: WorkCalendar) -> dict[Clock, ClockStatus]:
         return sla.clocks(self.timeline, now, calendar)
@@ -119,7 +113,8 @@ def _timeline(row) -> Timeline:
 
 
 def get_refund(refund_id: int | None = None, form_no: str | None = None) -> RefundView:
-    """A refund with its whole step history: three statements whatever the history's length."""
+    """A refund with its whole step history and its duty holders: four statements whatever the
+    history's length."""
     with dbmod.connection():
         query = Refund.select()
         query = (
@@ -146,16 +141,7 @@ def get_refund(refund_id: int | None = None, form_no: str | None = None) -> Refu
             *(s.executor_id for s in steps),
         ]
         names = _names(user_ids)
-    duties = tuple(
-        (duty, uid)
-        for duty, uid in (
-            (workflow.Duty.SUBMITTER, refund.submitted_by_id),
-            (workflow.Duty.CASHIER, refund.cashier_id),
-            (workflow.Duty.ACCOUNTANT, refund.accountant_id),
-            (workflow.Duty.DIRECTOR, refund.director_id),
-        )
-        if uid is not None
-    )
+        held = tuple(refunds.held_duties(refund.id).items())
     return RefundView(
         id=refund.id,
         form_no=refund.form_no,
@@ -205,7 +191,7 @@ def get_refund(refund_id: int | None = None, form_no: str | None = None) -> Refu
             )
             for s in steps
         ),
-        duties=duties,
+        held=held,
     )
 
 

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ..domain import permissions, validation, workflow
+from ..domain.duties import Duty, check_duty
 from ..domain.errors import (
     AuthError,
     Conflict,
+    DatabaseError,
     DuplicateOrder,
     MonthClosed,
     NotFound,
@@ -24,63 +26,29 @@ from ..domain.errors import (
 )
 from ..domain.money import to_fen
 from ..domain.permissions import Permission
+from ..domain.report_flow import ReportState
 from ..domain.sla import OFFICE_TZ
-from ..domain.workflow import Action, Clock, Duty, State
-from . import audit, settings
+from ..domain.workflow import CLOCK_RULES, PASS_RECORDS, STEP_ORDER, Action, Event, State
+from . import audit, duty_records, settings
 from . import db as dbmod
 from .actors import Actor, utcnow
-from .models import Counter, MonthlyReport, Refund, StepRecord, User
+from .models import Counter, DutyHolder, MonthlyReport, Refund, StepRecord, User
 
-# Which refund column each clock starts and stops on (the transition table says when).
-CLOCK_START = {
-    Clock.CS_60MIN: Refund.tech_returned_at,
-    Clock.FINANCE_12H: Refund.finance_submitted_at,
-    Clock.PAYMENT_24H: Refund.money_confirmed_at,
-    Clock.PAYMENT_3WD: Refund.money_confirmed_at,
-}
-CLOCK_STOP = {
-    Clock.FORM_10MIN: Refund.submitted_at,
-    Clock.CS_60MIN: Refund.finance_submitted_at,
-    Clock.FINANCE_12H: Refund.finance_answered_at,
-    Clock.PAYMENT_24H: Refund.paid_at,
-    Clock.PAYMENT_3WD: Refund.paid_at,
-}
+# The refund column that shows the newest pass's holder of a duty (the paper form's blocks and
+# the monthly tables read these; `DutyHolder` keeps every holder of every pass).
 DUTY_COLUMN = {
     Duty.SUBMITTER: Refund.submitted_by,
     Duty.CASHIER: Refund.cashier,
     Duty.ACCOUNTANT: Refund.accountant,
     Duty.DIRECTOR: Refund.director,
+    Duty.PAYER: Refund.payer,
 }
-# The step at which each finance duty is done: sending a form back to or before it clears it.
-DUTY_STEP = {
-    Duty.CASHIER: State.CASHIER_CHECK,
-    Duty.ACCOUNTANT: State.ACCOUNTANT_REVIEW,
-    Duty.DIRECTOR: State.DIRECTOR_APPROVAL,
-}
-STEP_ORDER = [
-    State.DRAFT,
-    State.LEAD_REVIEW,
-    State.TECH_VERIFICATION,
-    State.CS_SUBMIT,
-    State.CASHIER_CHECK,
-    State.ACCOUNTANT_REVIEW,
-    State.DIRECTOR_APPROVAL,
-    State.AWAITING_PAYMENT,
-]
-FORM_FIELDS = (
-    "order_no",
-    "phone",
-    "purchase_time",
-    "bank",
-    "bank_other",
-    "amount",
-    "fault_category",
-    "fault_description",
-    "customer_view",
-    "contact",
-    "complaint_no",
-    "handling_dept",
-)
+EDIT_STEP = Text("修改退款单", "editing the refund form")
+
+
+def event_column(event: Event) -> pw.Field:
+    """The refund column that records `event` (it has the event's name)."""
+    return getattr(Refund, event.value)
 
 
 @dataclass(frozen=True)
@@ -132,14 +100,14 @@ def _check_month_open(refund: Refund) -> None:
         return
     closed = (
         MonthlyReport.select()
-        .where((MonthlyReport.month == month) & (MonthlyReport.state == "archived"))
+        .where((MonthlyReport.month == month) & (MonthlyReport.state == ReportState.ARCHIVED))
         .exists()
     )
     if closed:
         raise MonthClosed(month=month)
 
 
-def _next_form_no(at: dt.datetime) -> str:
+def _next_form_no(at: dt.datetime) -> tuple[str, str]:
     year = at.astimezone(OFFICE_TZ).year
     name = f"form_no:{year}"
     # One statement: two PCs opening a new year at once must not both insert (PostgreSQL has
@@ -149,7 +117,7 @@ def _next_form_no(at: dt.datetime) -> str:
     ).execute()
     seq = Counter.get_by_id(name).value
     template = settings.get("form_no_format", "TD-{year}-{seq:06d}")
-    return template.format(year=year, seq=seq)
+    return name, template.format(year=year, seq=seq)
 
 
 def _form_values(form: validation.RefundForm) -> dict:
@@ -174,41 +142,78 @@ def _duplicate_order(order_no: str) -> DuplicateOrder:
     return DuplicateOrder(order_no=order_no, form_no=holder.form_no if holder else "?")
 
 
-def _audited_denial(actor: Actor, action: str, entity_id, error: RefundDeskError) -> None:
-    """Every refused action is written down, in its own transaction (the refused one rolled
-    back)."""
+def _refused(actor: Actor, action: str, entity_id: object, error: RefundDeskError) -> None:
+    """Every refused action is written down, naming the form (its own transaction: the refused
+    one rolled back). A failing database is not a refusal: the caller says so itself."""
+    if isinstance(error, DatabaseError):
+        return
+    audit.refused(actor.audit_name, action, "refund", entity_id, error, utcnow())
+
+
+def _form_name(refund_id: int) -> str:
+    """The form number of a refund, for naming it in a refusal ("#id" if there is none)."""
     try:
-        with dbmod.write():
-            audit.append(
-                actor.audit_name,
-                f"denied:{action}",
-                "refund",
-                entity_id,
-                {"code": error.code},
-                utcnow(),
-            )
+        with dbmod.connection():
+            row = Refund.select(Refund.form_no).where(Refund.id == refund_id).first()
     except RefundDeskError:
-        pass  # the database itself is failing: the original error is the one to show
+        row = None
+    return row.form_no if row else f"#{refund_id}"
+
+
+def held_duties(refund_id: int) -> dict[int, frozenset[Duty]]:
+    """Every duty every person has held on the refund, in every pass (one statement)."""
+    return duty_records.held("refund", refund_id)
+
+
+def _take_duty(refund_id: int, user_id: int, duty: Duty) -> tuple:
+    return duty_records.take("refund", refund_id, user_id, duty)
+
+
+# What a form's content is, for telling a retried save from a different one under the same key.
+_CONTENT = (
+    "order_no",
+    "phone",
+    "purchase_time",
+    "bank",
+    "bank_other",
+    "amount_fen",
+    "fault_category",
+    "fault_description",
+    "customer_view",
+    "contact",
+    "complaint_no",
+    "handling_dept",
+)
+
+
+def _same_content(refund: Refund, values: dict, user: User) -> bool:
+    return refund.created_by_id == user.id and all(
+        getattr(refund, k) == values[k] for k in _CONTENT
+    )
 
 
 def create_refund(actor: Actor, data: dict, idem_key: str, at: dt.datetime | None = None) -> Saved:
-    """A new draft. The same `idem_key` twice (a double-click, a retried save) returns the first."""
+    """A new draft. The same `idem_key` twice (a double-click, a retried save) returns the first;
+    the same key with other content is refused."""
     at = at or utcnow()
     try:
         with dbmod.write():  # one connection: on a slow share each extra one costs ~35 file ops
             rules = settings.form_rules()
             user = _load_user(actor)
             permissions.require(Permission.CREATE_REFUND, _roles(user))
+            form = validation.refund_form(data, at, rules)
+            values = _form_values(form)
             existing = Refund.get_or_none(Refund.idem_key == idem_key)
             if existing is not None:
+                if not _same_content(existing, values, user):
+                    raise IdempotencyReused(form_no=existing.form_no)
                 return Saved(existing.id, existing.form_no, existing.version, State(existing.state))
-            form = validation.refund_form(data, at, rules)
             if Refund.select().where(Refund.order_claim == form.order_no).exists():
                 raise _duplicate_order(form.order_no)
             complaint_at = form.complaint_at or at
-            values = _form_values(form)
+            counter, form_no = _next_form_no(at)
             refund = Refund.create(
-                form_no=_next_form_no(at),
+                form_no=form_no,
                 idem_key=idem_key,
                 order_claim=form.order_no,
                 complaint_at=complaint_at,
@@ -221,14 +226,31 @@ def create_refund(actor: Actor, data: dict, idem_key: str, at: dt.datetime | Non
                 version=1,
                 **values,
             )
+            duty = _take_duty(refund.id, user.id, Duty.CREATOR)
             detail = {k: str(v) for k, v in values.items()}
-            audit.append(actor.audit_name, "create", "refund", refund.form_no, detail, at)
+            audit.append(
+                actor.audit_name,
+                "create",
+                "refund",
+                refund.form_no,
+                detail,
+                at,
+                seal={Refund: [refund.id], Counter: [counter], DutyHolder: [duty]},
+            )
             return Saved(refund.id, refund.form_no, 1, State.DRAFT)
     except pw.IntegrityError as e:
-        return _after_integrity_error(e, idem_key, data)
-    except (WorkflowError, AuthError) as e:
-        _audited_denial(actor, "create", "-", e)
+        try:
+            return _after_integrity_error(e, idem_key, data)
+        except RefundDeskError as refusal:
+            _refused(actor, "create", str(data.get("order_no", "")).strip().upper(), refusal)
+            raise
+    except RefundDeskError as e:
+        _refused(actor, "create", str(data.get("order_no", "")).strip().upper() or "-", e)
         raise
+
+
+class IdempotencyReused(WorkflowError):
+    code = "idem_reused"
 
 
 def _after_integrity_error(error: pw.IntegrityError, idem_key: str, data: dict) -> Saved:
@@ -263,6 +285,7 @@ def edit_refund(
                     form_no=refund.form_no, state=state.label, action=Permission.EDIT_DRAFT.label
                 )
             permissions.require(needed, _roles(user))
+            check_duty(held_duties(refund.id).get(user.id, frozenset()), Duty.EDITOR, EDIT_STEP)
             _check_month_open(refund)
             form = validation.refund_form(data, at, rules)
             values = _form_values(form)
@@ -277,6 +300,7 @@ def edit_refund(
                 values["order_claim"] = form.order_no
             changed = {k: v for k, v in values.items() if getattr(refund, k) != v}
             version = _update(refund, expected_version, user, at, values)
+            duty = _take_duty(refund.id, user.id, Duty.EDITOR)
             audit.append(
                 actor.audit_name,
                 "edit",
@@ -284,12 +308,15 @@ def edit_refund(
                 refund.form_no,
                 {k: str(v) for k, v in changed.items()} | {"version": version},
                 at,
+                seal={Refund: [refund.id], DutyHolder: [duty]},
             )
             return Saved(refund.id, refund.form_no, version, state)
     except pw.IntegrityError as e:
-        raise _duplicate_order(str(data.get("order_no", "")).strip().upper()) from e
-    except (WorkflowError, AuthError) as e:
-        _audited_denial(actor, "edit", refund_id, e)
+        refusal = _duplicate_order(str(data.get("order_no", "")).strip().upper())
+        _refused(actor, "edit", _form_name(refund_id), refusal)
+        raise refusal from e
+    except RefundDeskError as e:
+        _refused(actor, "edit", _form_name(refund_id), e)
         raise
 
 
@@ -312,12 +339,13 @@ def _milliseconds(span: dt.timedelta) -> int:
     return round(span / dt.timedelta(milliseconds=1))
 
 
-def facts_of(refund: Refund) -> workflow.RefundFacts:
-    duties = {duty: getattr(refund, column.name + "_id") for duty, column in DUTY_COLUMN.items()}
+def facts_of(
+    refund: Refund, held: dict[int, frozenset[Duty]] | None = None
+) -> workflow.RefundFacts:
     return workflow.RefundFacts(
         form_no=refund.form_no,
         state=State(refund.state),
-        duties={d: uid for d, uid in duties.items() if uid is not None},
+        held=held_duties(refund.id) if held is None else held,
         president_requested=refund.president_requested,
         president_answered=refund.president_answered,
     )
@@ -330,36 +358,28 @@ def _effects(t: workflow.Transition, refund: Refund, user: User, at: dt.datetime
         values["state"] = t.target.value
         values["state_since"] = at
     for clock in t.starts:
-        values[CLOCK_START[clock].name] = at
-        values[CLOCK_STOP[clock].name] = None
+        rule = CLOCK_RULES[clock]
+        values[rule.start.value] = at
+        values[rule.stop.value] = None
     for clock in t.stops:
-        column = CLOCK_STOP[clock].name
-        start = CLOCK_START.get(clock)
-        stopped = values.get(column, getattr(refund, column))
-        started = values.get(start.name, getattr(refund, start.name)) if start else None
+        rule = CLOCK_RULES[clock]
+        stopped = values.get(rule.stop.value, getattr(refund, rule.stop.value))
+        started = values.get(rule.start.value, getattr(refund, rule.start.value))
         if stopped is None or (started is not None and stopped < started):
-            values[column] = at
-    if t.duty is not None:
+            values[rule.stop.value] = at
+    for event in t.stamps:
+        values[event.value] = at
+    if t.duty in DUTY_COLUMN:
         values[DUTY_COLUMN[t.duty].name] = user.id
-    if t.action == Action.PAY:
-        values.update(payer=user.id, outcome="refunded")
-    elif t.action == Action.NOT_CREDITED:
-        values["outcome"] = "not_credited"
-    elif t.action == Action.CANCEL:
-        values["outcome"] = "cancelled"
-    elif t.action == Action.TELL_CUSTOMER:
-        values["customer_told_at"] = at
-    elif t.action == Action.REQUEST_PRESIDENT:
-        values.update(president_requested=True, president_answered=False)
-    elif t.action == Action.PRESIDENT_OPINION:
-        values["president_answered"] = True
-    elif t.action == Action.SEND_BACK:
+    if t.outcome is not None:
+        values["outcome"] = t.outcome.value
+    values.update(t.sets)
+    if t.action == Action.SEND_BACK:
         back_to = STEP_ORDER.index(t.target)
-        for duty, step in DUTY_STEP.items():
-            if back_to <= STEP_ORDER.index(step):
-                values[DUTY_COLUMN[duty].name] = None
-        if back_to <= STEP_ORDER.index(State.CASHIER_CHECK):
-            values["money_confirmed_at"] = None
+        for record in PASS_RECORDS:
+            if back_to <= STEP_ORDER.index(workflow.step_of(record)):
+                column = DUTY_COLUMN[record].name if isinstance(record, Duty) else record.value
+                values[column] = None
     if t.target in workflow.RELEASING_STATES:
         values["order_claim"] = None
     return values
@@ -402,7 +422,7 @@ def act(
             entered = refund.state_since  # when the refund came into `source`
             version = _update(refund, expected_version, user, at, _effects(t, refund, user, at))
             target = t.target or source
-            StepRecord.create(
+            step = StepRecord.create(
                 refund=refund.id,
                 action=action.value,
                 from_state=source.value,
@@ -416,6 +436,9 @@ def act(
                 version_after=version,
                 waited_ms=_milliseconds(at - entered) if target != source else None,
             )
+            seal: dict = {Refund: [refund.id], StepRecord: [step.id]}
+            if t.duty is not None:
+                seal[DutyHolder] = [_take_duty(refund.id, user.id, t.duty)]
             audit.append(
                 actor.audit_name,
                 action.value,
@@ -430,8 +453,9 @@ def act(
                     "version": version,
                 },
                 at,
+                seal=seal,
             )
             return Saved(refund.id, refund.form_no, version, t.target or source)
-    except (WorkflowError, AuthError) as e:
-        _audited_denial(actor, action.value, refund_id, e)
+    except RefundDeskError as e:
+        _refused(actor, action.value, _form_name(refund_id), e)
         raise

@@ -1,17 +1,26 @@
-"""Settings the administrators change: validation rules, lists, and the working calendar."""
+"""Settings the administrators change: validation rules, lists, and the working calendar.
+Each change is made by a signed-in user with the permission, checked inside the writing
+transaction, sealed in the audit log; a refusal is audited too."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from decimal import Decimal
 
-from ..domain.calendar import WorkCalendar
-from ..domain.errors import Text
+from ..domain import permissions, validation
+from ..domain.calendar import YEARS, WorkCalendar
+from ..domain.errors import AuthError, DatabaseError, RefundDeskError, Text, ValidationError
+from ..domain.office_settings import SETTINGS
+from ..domain.permissions import Permission
 from ..domain.validation import DEFAULT_BANKS, FormRules
 from . import audit
 from . import db as dbmod
 from .actors import Actor, utcnow
-from .models import FaultCategory, HolidayOverride, SendBackReason, Setting
+from .models import FaultCategory, HolidayOverride, SendBackReason, Setting, User
+
+CATEGORY_CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 
 def get(key: str, default: str = "") -> str:
@@ -20,13 +29,52 @@ def get(key: str, default: str = "") -> str:
     return row.value if row else default
 
 
-def put(key: str, value: str, by: Actor) -> None:
+def _permitted(by: Actor, permission: Permission) -> User:
+    """The acting user as the database has them now, holding `permission`."""
+    user = User.get_or_none(User.id == by.user_id) if by.user_id is not None else None
+    if user is None or not user.active:
+        raise AuthError("user_disabled", name=by.username)
+    permissions.require(permission, Actor.from_user(user).roles)
+    return user
+
+
+def _audited(by: Actor, action: str, entity: str, key: str, work: Callable[[], None]) -> None:
+    try:
+        work()
+    except RefundDeskError as e:
+        if not isinstance(e, DatabaseError):
+            audit.refused(by.audit_name, action, entity, key, e, utcnow())
+        raise
+
+
+def put(key: str, typed: str, by: Actor) -> str:
+    """Change one declared setting (`domain.office_settings.SETTINGS`); returns what is stored."""
     at = utcnow()
-    with dbmod.write():
-        Setting.insert(key=key, value=value).on_conflict(
-            conflict_target=[Setting.key], update={Setting.value: value}
-        ).execute()
-        audit.append(by.audit_name, "setting", "setting", key, {"value": value}, at)
+    stored: list[str] = []
+
+    def work() -> None:
+        spec = SETTINGS.get(key)
+        if spec is None:
+            raise ValidationError("setting_unknown", field="setting", key=key)
+        value = spec.parse(typed)
+        with dbmod.write():
+            _permitted(by, Permission.EDIT_SETTINGS)
+            Setting.insert(key=key, value=value).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: value}
+            ).execute()
+            audit.append(
+                by.audit_name,
+                "setting",
+                "setting",
+                key,
+                {"value": value},
+                at,
+                seal={Setting: [key]},
+            )
+        stored.append(value)
+
+    _audited(by, "setting", "setting", key, work)
+    return stored[0]
 
 
 def form_rules() -> FormRules:
@@ -72,15 +120,38 @@ def banks() -> list[tuple[str, Text]]:
 
 
 def add_fault_category(code: str, label_zh: str, label_en: str, by: Actor) -> None:
+    """Add a fault category (or bring a retired one back under a new name)."""
     at = utcnow()
-    with dbmod.write():
-        FaultCategory.insert(
-            code=code, label_zh=label_zh, label_en=label_en or label_zh, active=True, sort_order=50
-        ).on_conflict(
-            conflict_target=[FaultCategory.code],
-            update={FaultCategory.label_zh: label_zh, FaultCategory.active: True},
-        ).execute()
-        audit.append(by.audit_name, "fault_category", "setting", code, {"label": label_zh}, at)
+
+    def work() -> None:
+        value = validation.savable((code or "").strip(), "code")
+        if not CATEGORY_CODE.fullmatch(value):
+            raise ValidationError("bad_code", field="code")
+        zh = validation.text_field(label_zh, "label", required=True)
+        en = validation.text_field(label_en, "label") or zh
+        with dbmod.write():
+            _permitted(by, Permission.EDIT_SETTINGS)
+            FaultCategory.insert(
+                code=value, label_zh=zh, label_en=en, active=True, sort_order=50
+            ).on_conflict(
+                conflict_target=[FaultCategory.code],
+                update={
+                    FaultCategory.label_zh: zh,
+                    FaultCategory.label_en: en,
+                    FaultCategory.active: True,
+                },
+            ).execute()
+            audit.append(
+                by.audit_name,
+                "fault_category",
+                "setting",
+                value,
+                {"label": zh, "en": en},
+                at,
+                seal={FaultCategory: [value]},
+            )
+
+    _audited(by, "fault_category", "setting", str(code), work)
 
 
 def calendar() -> WorkCalendar:
@@ -92,15 +163,31 @@ def calendar() -> WorkCalendar:
 def set_holiday_override(day: dt.date, working: bool | None, note: str, by: Actor) -> None:
     """Mark `day` as a working day (True) or a day off (False); None removes the override."""
     at = utcnow()
-    with dbmod.write():
-        HolidayOverride.delete().where(HolidayOverride.day == day).execute()
-        if working is not None:
-            HolidayOverride.create(day=day, working=working, note=note)
-        audit.append(
-            by.audit_name,
-            "calendar",
-            "calendar",
-            day.isoformat(),
-            {"working": working, "note": note},
-            at,
-        )
+
+    def work() -> None:
+        if day.year not in YEARS:
+            raise ValidationError("date_range", field="date")
+        text = validation.text_field(note, "label")
+        with dbmod.write():
+            _permitted(by, Permission.EDIT_CALENDAR)
+            old = [
+                o.id
+                for o in HolidayOverride.select(HolidayOverride.id).where(
+                    HolidayOverride.day == day
+                )
+            ]
+            HolidayOverride.delete().where(HolidayOverride.day == day).execute()
+            new = []
+            if working is not None:
+                new = [HolidayOverride.create(day=day, working=working, note=text).id]
+            audit.append(
+                by.audit_name,
+                "calendar",
+                "calendar",
+                day.isoformat(),
+                {"working": working, "note": text},
+                at,
+                seal={HolidayOverride: old + new},
+            )
+
+    _audited(by, "calendar", "calendar", day.isoformat(), work)

@@ -90,7 +90,7 @@ def test_every_item_the_three_lists_and_the_signatures_are_printed(office, tmp_p
         True,
     )
     sheet = handover.sign_handover(office["clerk"], sheet.id, sheet.version)
-    sheet = handover.confirm_handover(sheet.id, sheet.version, "clerk2", "demo")
+    sheet = handover.confirm_handover(sheet.id, sheet.version, "clerk2", "demo-pass")
     data = render_handover(sheet, meta(sheet))
     text = "".join(pages_text(data))
     assert_has(text, *LABELS)

@@ -14,7 +14,7 @@ from refund_desk.domain.workflow import Action
 from refund_desk.printing import jobs
 from refund_desk.printing.refund_form import Cancelled
 from refund_desk.store import db as dbmod
-from refund_desk.store import demo, handover, maintenance, printlog, queries
+from refund_desk.store import demo, handover, maintenance, printlog, queries, users
 from refund_desk.store.actors import Actor
 from refund_desk.store.models import AuditLog, PrintLog
 
@@ -76,16 +76,17 @@ def test_print_jobs_render_and_log_preview_does_not(office):
         jobs.refund_pdf(office["lead"], form_no="TD-0000-999999")
 
 
-def test_batch_job_logs_every_form_once_and_nothing_when_cancelled(office):
-    demo.fill(count=8, seed=11)
+def test_batch_job_logs_every_form_once_and_nothing_when_cancelled(demo_office):
+    office = demo_office
     ids = [r.id for r in queries.search(limit=4)]
     progress = []
-    data = jobs.refunds_pdf(office["lead"], ids, progress=lambda d, t: progress.append((d, t)))
+    before = printed()
+    data = jobs.refunds_pdf(office["lead1"], ids, progress=lambda d, t: progress.append((d, t)))
     assert progress[-1] == (4, 4)
-    assert printed() == 4
+    assert printed() == before + 4
     with pytest.raises(Cancelled):
-        jobs.refunds_pdf(office["lead"], ids, cancelled=lambda: True)
-    assert printed() == 4
+        jobs.refunds_pdf(office["lead1"], ids, cancelled=lambda: True)
+    assert printed() == before + 4
     texts = pages_text(data)
     for i in ids:
         assert any(queries.get_refund(i).form_no in page for page in texts)
@@ -115,9 +116,9 @@ def run(*args, timeout: int = 120):
 
 
 @pytest.fixture
-def demo_db(sqlite_office):
-    demo.fill(count=30, seed=4)
-    return sqlite_office.url
+def demo_db(sqlite_url):
+    demo.create(sqlite_url, count=30, seed=4)
+    return sqlite_url
 
 
 def test_cli_prints_a_refund_form(demo_db, tmp_path):
@@ -131,13 +132,14 @@ def test_cli_prints_a_refund_form(demo_db, tmp_path):
     assert [r.document for r in printlog.print_history(row.form_no)] == ["refund"]
 
 
-def test_cli_prints_a_handover_sheet(demo_db, sqlite_office, tmp_path):
+def test_cli_prints_a_handover_sheet(demo_db, tmp_path):
     now = dt.datetime.now(dt.UTC)
-    sheet = handover.create_handover(sqlite_office["lead"], "day", now - dt.timedelta(days=5), now)
+    lead = Actor.from_user(users.get_user("lead2"))
+    sheet = handover.create_handover(lead, "day", now - dt.timedelta(days=5), now)
     out = tmp_path / "sheet.pdf"
     result = run("--db", demo_db, "print", "handover", str(sheet.id), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert_has("".join(pages_text(out.read_bytes())), "客服部值班交接单", "Lead")
+    assert_has("".join(pages_text(out.read_bytes())), "客服部值班交接单", lead.display_name)
 
 
 @pytest.mark.skipif(not HAS_MONTHLY, reason="refund_desk.reports.monthly is not there yet")

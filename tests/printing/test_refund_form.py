@@ -8,7 +8,7 @@ from refund_desk.domain.workflow import Action, Block, State
 from refund_desk.printing import layout
 from refund_desk.printing.meta import PrintMeta, parse_qr
 from refund_desk.printing.refund_form import Cancelled, render_refund, render_refunds
-from refund_desk.store import demo, queries
+from refund_desk.store import queries
 
 from .pdfcheck import (
     assert_fonts_embedded,
@@ -210,8 +210,7 @@ def test_one_unbroken_long_opinion_is_not_cut(office):
     assert missing == []
 
 
-def test_a_batch_is_one_pdf_numbered_per_form_with_progress_and_cancel(office):
-    demo.fill(count=12, seed=5)
+def test_a_batch_is_one_pdf_numbered_per_form_with_progress_and_cancel(demo_office):
     rows = queries.search(limit=5)
     views = [queries.get_refund(r.id) for r in rows]
     seen = []

@@ -81,3 +81,11 @@ class Maker:
 @pytest.fixture
 def maker(office) -> Maker:
     return Maker(office)
+
+
+def approved_adjustment(office, maker_actor, refund_id, amount, reason, at=None):
+    """An adjustment recorded by `maker_actor` and approved by the director (it then counts)."""
+    from refund_desk.store import adjustments
+
+    made = adjustments.record(maker_actor, refund_id, amount, reason, at=at)
+    return adjustments.decide(office["director"], made.id, made.version, True, "同意。", at=at)

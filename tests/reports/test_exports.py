@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 
 from refund_desk import cli
-from refund_desk.reports import analytics, analytics_export, lifecycle, monthly, xlsx
+from refund_desk.reports import analytics, analytics_export, monthly, xlsx
+from refund_desk.store import monthly_reports
 
 from .conftest import office_time
 
@@ -22,8 +23,10 @@ def october(maker, office):
         maker.refund("0.10", "2026-10-06 10:00"),
         maker.refund("12345.67", "2026-10-07 10:00"),
     ]
-    s = lifecycle.prepare(office["clerk"], "cs", "2026-10", at=office_time("2026-11-01 09:00"))
-    lifecycle.approve(office["lead"], "cs", "2026-10", s.version)
+    s = monthly_reports.prepare(
+        office["clerk"], "cs", "2026-10", at=office_time("2026-11-01 09:00")
+    )
+    monthly_reports.approve(office["lead"], "cs", "2026-10", s.version)
     return rows
 
 
@@ -140,13 +143,13 @@ def test_cli_adjust_and_analytics_json(october, office, capsys, monkeypatch):
     from refund_desk.store import db as dbmod
     from refund_desk.store.models import Adjustment
 
-    monkeypatch.setattr(sys, "stdin", io.StringIO("demo\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo-pass\n"))
     argv = ["--db", office.url, "stats", "adjust", october[0].form_no.lower()]
     assert cli.main([*argv, "--amount", "-8.50", "--reason", "手续费", "--user", "cashier"]) == 0
     assert "-8.50" in capsys.readouterr().out
     with dbmod.connection():
         assert [a.amount_fen for a in Adjustment.select()] == [-850]
-    monkeypatch.setattr(sys, "stdin", io.StringIO("demo\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo-pass\n"))
     assert cli.main([*argv, "--amount", "abc", "--reason", "x", "--user", "cashier"]) == 1
     assert "金额" in capsys.readouterr().err
     code = cli.main(

@@ -9,15 +9,15 @@ from decimal import Decimal
 import pytest
 
 from refund_desk.domain.calendar import WorkCalendar
-from refund_desk.domain.errors import MonthClosed, NotAllowed, RefundDeskError
+from refund_desk.domain.errors import MonthClosed, NotAllowed, RefundDeskError, ReportError
 from refund_desk.domain.workflow import Action
-from refund_desk.reports import lifecycle, monthly, reconcile
-from refund_desk.reports.lifecycle import ReportError
+from refund_desk.reports import closing, monthly, reconcile
 from refund_desk.store import db as dbmod
-from refund_desk.store import refunds, settings
+from refund_desk.store import monthly_reports, refunds, settings
 from refund_desk.store.actors import Actor
 from refund_desk.store.models import AuditLog, Refund
 from tests.conftest import refund_data
+from tests.reports.conftest import approved_adjustment
 
 from .conftest import office_time
 
@@ -47,14 +47,14 @@ def test_make_up_saturday_from_the_calendar_is_a_working_day():
 def test_due_date_follows_the_admin_calendar(office):
     """A 调休 working Saturday on the 1st, and the 2027 National Day notice the package lacks."""
     admin = office["admin"]
-    assert lifecycle.status("cs", "2026-07").due == dt.date(2026, 8, 3)
+    assert monthly_reports.status("cs", "2026-07").due == dt.date(2026, 8, 3)
     settings.set_holiday_override(dt.date(2026, 8, 1), True, "调休上班", admin)
-    assert lifecycle.status("cs", "2026-07").due == dt.date(2026, 8, 1)
-    package = lifecycle.status("finance", "2027-09").due
+    assert monthly_reports.status("cs", "2026-07").due == dt.date(2026, 8, 1)
+    package = monthly_reports.status("finance", "2027-09").due
     for day in range(1, 8):
         settings.set_holiday_override(dt.date(2027, 10, day), False, "国庆节", admin)
     assert package < dt.date(2027, 10, 8)
-    assert lifecycle.status("finance", "2027-09").due == dt.date(2027, 10, 8)
+    assert monthly_reports.status("finance", "2027-09").due == dt.date(2027, 10, 8)
 
 
 def _close_october(maker):
@@ -65,7 +65,9 @@ def _close_october(maker):
 
 def test_lifecycle_through_to_archive(maker, office):
     _close_october(maker)
-    s = lifecycle.prepare(office["clerk"], "cs", "2026-10", at=office_time("2026-10-31 18:00"))
+    s = monthly_reports.prepare(
+        office["clerk"], "cs", "2026-10", at=office_time("2026-10-31 18:00")
+    )
     assert (s.state, s.version, s.prepared_by, s.due) == (
         "prepared",
         1,
@@ -73,48 +75,67 @@ def test_lifecycle_through_to_archive(maker, office):
         dt.date(2026, 11, 2),
     )
     with pytest.raises(ReportError) as e:
-        lifecycle.approve(office["clerk"], "cs", "2026-10", 1)
+        monthly_reports.approve(office["clerk"], "cs", "2026-10", 1)
     assert "客服" in e.value.text("zh")
     with pytest.raises(ReportError):
-        lifecycle.approve(office["director"], "cs", "2026-10", 1)  # finance's head, not CS's
+        monthly_reports.approve(office["director"], "cs", "2026-10", 1)  # finance's head, not CS's
     with pytest.raises(ReportError):
-        lifecycle.submit(office["lead"], "cs", "2026-10", 1)  # not approved yet
-    s = lifecycle.approve(office["lead"], "cs", "2026-10", 1, at=office_time("2026-11-01 09:00"))
+        monthly_reports.submit(office["lead"], "cs", "2026-10", 1)  # not approved yet
+    s = monthly_reports.approve(
+        office["lead"], "cs", "2026-10", 1, at=office_time("2026-11-01 09:00")
+    )
     assert (s.state, s.approved_by) == ("approved", "Lead")
     with pytest.raises(ReportError) as e:
-        lifecycle.submit(office["lead"], "cs", "2026-10", 1)  # stale version
+        monthly_reports.submit(office["lead"], "cs", "2026-10", 1)  # stale version
     assert e.value.code == "report_conflict"
-    s = lifecycle.submit(office["lead"], "cs", "2026-10", 2, at=office_time("2026-11-02 17:00"))
+    s = monthly_reports.submit(
+        office["lead"], "cs", "2026-10", 2, at=office_time("2026-11-02 17:00")
+    )
     assert s.state == "submitted" and not s.late
     with pytest.raises(NotAllowed):
-        lifecycle.archive(office["lead"], "cs", "2026-10", 3)
-    s = lifecycle.archive(office["admin"], "cs", "2026-10", 3, at=office_time("2026-11-03 09:00"))
+        closing.archive(office["lead"], "cs", "2026-10", 3)
+    s = closing.archive(office["admin"], "cs", "2026-10", 3, at=office_time("2026-11-03 09:00"))
     assert (s.state, s.archived_by, s.version) == ("archived", "Admin", 4)
     with dbmod.connection():
         query = AuditLog.select(AuditLog.action).where(AuditLog.entity == "monthly_report")
         actions = [a for (a,) in query.order_by(AuditLog.seq).tuples()]
-    assert actions == ["stats_prepare", "stats_approve", "stats_submit", "stats_archive"]
+    done = [a for a in actions if not a.startswith("denied:")]
+    assert done == ["stats_prepare", "stats_approve", "stats_submit", "stats_archive"]
+    refused = [a for a in actions if a.startswith("denied:")]  # every refusal above, audited
+    assert refused == [
+        "denied:stats_approve",
+        "denied:stats_approve",
+        "denied:stats_submit",
+        "denied:stats_submit",
+        "denied:stats_archive",
+    ]
 
 
 def test_late_submission_is_flagged(maker, office):
-    lifecycle.prepare(office["cashier"], "finance", "2026-09")
-    lifecycle.approve(office["director"], "finance", "2026-09", 1)
+    monthly_reports.prepare(office["cashier"], "finance", "2026-09")
+    monthly_reports.approve(office["director"], "finance", "2026-09", 1)
     # due Thursday 8 October (National Day); submitted on the 9th
-    s = lifecycle.submit(
+    s = monthly_reports.submit(
         office["director"], "finance", "2026-09", 2, at=office_time("2026-10-09 10:00")
     )
     assert s.due == dt.date(2026, 10, 8) and s.late
-    on_time = lifecycle.prepare(office["clerk"], "cs", "2026-09")
-    lifecycle.approve(office["lead"], "cs", "2026-09", on_time.version)
-    s = lifecycle.submit(office["lead"], "cs", "2026-09", 2, at=office_time("2026-10-08 23:00"))
+    on_time = monthly_reports.prepare(office["clerk"], "cs", "2026-09")
+    monthly_reports.approve(office["lead"], "cs", "2026-09", on_time.version)
+    s = monthly_reports.submit(
+        office["lead"], "cs", "2026-09", 2, at=office_time("2026-10-08 23:00")
+    )
     assert not s.late
 
 
 def _archive(office, kind, month):
-    s = lifecycle.prepare(office["clerk" if kind == "cs" else "cashier"], kind, month)
-    s = lifecycle.approve(office["lead" if kind == "cs" else "director"], kind, month, s.version)
-    s = lifecycle.submit(office["lead" if kind == "cs" else "director"], kind, month, s.version)
-    return lifecycle.archive(office["admin"], kind, month, s.version)
+    s = monthly_reports.prepare(office["clerk" if kind == "cs" else "cashier"], kind, month)
+    s = monthly_reports.approve(
+        office["lead" if kind == "cs" else "director"], kind, month, s.version
+    )
+    s = monthly_reports.submit(
+        office["lead" if kind == "cs" else "director"], kind, month, s.version
+    )
+    return closing.archive(office["admin"], kind, month, s.version)
 
 
 def test_closed_month_refuses_edits_and_steps(maker, office):
@@ -128,17 +149,18 @@ def test_closed_month_refuses_edits_and_steps(maker, office):
     assert e.value.code == "month_open_refunds"
     assert track.form_no in e.value.text("zh") and draft.form_no not in e.value.text("zh")
     maker.step(track, "clerk", Action.TELL_CUSTOMER, office_time("2026-10-08 10:00"))
-    s = lifecycle.status("cs", "2026-10")
+    s = monthly_reports.status("cs", "2026-10")
     assert s.state == "submitted"
-    lifecycle.archive(office["admin"], "cs", "2026-10", s.version)
-    assert lifecycle.month_closed("2026-10")
+    closing.archive(office["admin"], "cs", "2026-10", s.version)
+    assert monthly_reports.month_closed("2026-10")
     # The October draft is still the clerk's to finish: it counts in the month it is submitted.
     draft = refunds.edit_refund(
         office["clerk"], draft.refund_id, draft.version, refund_data(amount="9.00")
     )
     refunds.act(office["clerk"], draft.refund_id, draft.version, Action.SUBMIT)
     with pytest.raises(MonthClosed):
-        lifecycle.record_adjustment(
+        approved_adjustment(
+            office,
             office["cashier"],
             a.refund_id,
             Decimal("1.00"),
@@ -153,7 +175,8 @@ def test_adjustment_goes_to_the_open_month(maker, office):
     a, _ = _close_october(maker)
     _archive(office, "cs", "2026-10")
     with pytest.raises(MonthClosed):
-        lifecycle.record_adjustment(
+        approved_adjustment(
+            office,
             office["cashier"],
             a.refund_id,
             Decimal("-8.50"),
@@ -161,14 +184,16 @@ def test_adjustment_goes_to_the_open_month(maker, office):
             at=office_time("2026-10-30 10:00"),
         )
     with pytest.raises(RefundDeskError):
-        lifecycle.record_adjustment(
+        approved_adjustment(
+            office,
             office["clerk"],
             a.refund_id,
             Decimal("-8.50"),
             "手续费",
             at=office_time("2026-11-05 10:00"),
         )
-    adj = lifecycle.record_adjustment(
+    adj = approved_adjustment(
+        office,
         office["cashier"],
         a.refund_id,
         Decimal("-8.50"),
@@ -193,11 +218,11 @@ def test_adjustment_goes_to_the_open_month(maker, office):
 def test_adjustment_needs_a_reason_and_an_amount(maker, office):
     a, _ = _close_october(maker)
     with pytest.raises(RefundDeskError):
-        lifecycle.record_adjustment(office["cashier"], a.refund_id, Decimal("0"), "x")
+        approved_adjustment(office, office["cashier"], a.refund_id, Decimal("0"), "x")
     with pytest.raises(RefundDeskError):
-        lifecycle.record_adjustment(office["cashier"], a.refund_id, Decimal("1.00"), " ")
+        approved_adjustment(office, office["cashier"], a.refund_id, Decimal("1.00"), " ")
 
 
 def test_command_line_actor_cannot_sign(office):
     with pytest.raises(RefundDeskError):
-        lifecycle.prepare(Actor.command_line(), "cs", "2026-10")
+        monthly_reports.prepare(Actor.command_line(), "cs", "2026-10")

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from refund_desk.domain.workflow import Action, State
 from refund_desk.reports import monthly
-from refund_desk.store import refunds
+from refund_desk.store import monthly_reports, refunds
 
 from .conftest import office_time
 
@@ -133,12 +133,11 @@ def test_statement_count_does_not_grow_with_the_month(maker):
 
 
 def test_statistics_sheet_carries_the_signatures(maker, office):
-    from refund_desk.reports import lifecycle
 
     maker.refund("128.50", "2026-10-05 10:00")
-    lifecycle.prepare(office["clerk"], "cs", "2026-10", at=office_time("2026-11-01 09:00"))
-    s = lifecycle.status("cs", "2026-10")
-    lifecycle.approve(
+    monthly_reports.prepare(office["clerk"], "cs", "2026-10", at=office_time("2026-11-01 09:00"))
+    s = monthly_reports.status("cs", "2026-10")
+    monthly_reports.approve(
         office["lead"], "cs", "2026-10", s.version, at=office_time("2026-11-01 10:00")
     )
     sheet = monthly.statistics_sheet("cs", 2026, 10)

@@ -7,13 +7,14 @@ from decimal import Decimal
 
 import pytest
 
+from refund_desk.domain.errors import ReportError
 from refund_desk.domain.workflow import Action
+from refund_desk.reports import closing, reconcile
 from refund_desk.reports import demo as report_demo
-from refund_desk.reports import lifecycle, reconcile
-from refund_desk.reports.lifecycle import ReportError
 from refund_desk.store import db as dbmod
-from refund_desk.store import demo
+from refund_desk.store import demo, monthly_reports
 from refund_desk.store.models import Refund
+from tests.reports.conftest import approved_adjustment
 
 from .conftest import office_time
 
@@ -58,7 +59,8 @@ def test_every_planted_difference_and_nothing_else(maker, office):
     _update(lost.refund_id, finance_submitted_at=None)
     _update(unknown.refund_id, submitted_at=None, submitted_by=None)
     _update(late.refund_id, finance_submitted_at=office_time("2026-10-08 12:30"))
-    lifecycle.record_adjustment(
+    approved_adjustment(
+        office,
         office["cashier"],
         paid_less.refund_id,
         Decimal("-0.01"),
@@ -92,21 +94,21 @@ def test_every_planted_difference_and_nothing_else(maker, office):
 def test_archive_waits_for_reconciliation(maker, office):
     a = maker.refund("100.00", "2026-10-02 10:00")
     _update(a.refund_id, finance_submitted_at=office_time("2026-10-03 10:00"))
-    s = lifecycle.prepare(office["cashier"], "finance", "2026-10")
-    s = lifecycle.approve(office["director"], "finance", "2026-10", s.version)
-    s = lifecycle.submit(office["director"], "finance", "2026-10", s.version)
+    s = monthly_reports.prepare(office["cashier"], "finance", "2026-10")
+    s = monthly_reports.approve(office["director"], "finance", "2026-10", s.version)
+    s = monthly_reports.submit(office["director"], "finance", "2026-10", s.version)
     with pytest.raises(ReportError) as e:
-        lifecycle.archive(office["admin"], "finance", "2026-10", s.version)
+        closing.archive(office["admin"], "finance", "2026-10", s.version)
     assert e.value.code == "not_reconciled" and "1" in e.value.text("zh")
-    assert lifecycle.status("finance", "2026-10").state == "submitted"
-    assert not lifecycle.month_closed("2026-10")
+    assert monthly_reports.status("finance", "2026-10").state == "submitted"
+    assert not monthly_reports.month_closed("2026-10")
 
 
 NOW = dt.datetime(2026, 11, 20, 4, 0, tzinfo=dt.UTC)
 
 
-def test_demo_data_clean_months_and_the_planted_month(office):
-    demo.fill(count=150, seed=7, days=80, now=NOW)
+def test_demo_data_clean_months_and_the_planted_month(db_url):
+    demo.create(db_url, count=150, seed=7, days=80, now=NOW)
     for month in (9, 10):
         assert reconcile.reconcile(2026, month).clean, month
     planted = report_demo.plant_differences(2026, 10, now=NOW)
@@ -120,3 +122,23 @@ def test_demo_data_clean_months_and_the_planted_month(office):
         "amount_differs",
     }
     assert reconcile.reconcile(2026, 9).clean
+
+
+def test_no_demo_data_goes_into_a_real_office(office):
+    """Neither the demo's users and refunds nor its planted differences reach a production
+    database, and nothing is written trying."""
+    from refund_desk.domain.errors import DatabaseError
+    from refund_desk.store import audit, maintenance, users
+
+    head = audit.head()
+    with pytest.raises(DatabaseError) as e:
+        demo.fill(count=5, seed=1, now=NOW)
+    assert e.value.code == "demo_only"
+    with pytest.raises(DatabaseError):
+        report_demo.plant_differences(2026, 10, now=NOW)
+    with pytest.raises(DatabaseError) as e:
+        demo.create(office.url, count=5)  # an existing database is never made a demo
+    assert e.value.code == "demo_needs_new"
+    assert audit.head() == head
+    assert "cashier1" not in {u.username for u in users.list_users()}
+    assert maintenance.check().ok

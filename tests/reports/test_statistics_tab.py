@@ -10,8 +10,11 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from refund_desk.reports import lifecycle
+from refund_desk.domain.errors import SamePerson
+from refund_desk.domain.report_flow import ReportKind, ReportState
 from refund_desk.store import db as dbmod
+from refund_desk.store import monthly_reports, users
+from refund_desk.store.actors import Actor
 from refund_desk.store.models import Refund
 from refund_desk.ui.context import AppContext
 from refund_desk.ui.statistics_tab import StatisticsTab, due_text
@@ -70,11 +73,16 @@ def test_month_tables_and_lifecycle_buttons(qtbot, maker, tab_for):
     assert model.headerData(6, Qt.Orientation.Horizontal) == "金额"
     assert "2026-11-02" in panel.due_label.text()
     assert panel.buttons["prepare"].isEnabled() and not panel.buttons["archive"].isEnabled()
+    assert not panel.buttons["approve"].isEnabled()  # nothing prepared yet
     assert not tab.panels["finance"].buttons["prepare"].isEnabled()  # a lead is not finance
-    for step, state in (("prepare", "prepared"), ("approve", "approved"), ("submit", "submitted")):
+    monthly_reports.prepare(office_of(tab)["clerk"], "cs", "2026-10")  # the clerk prepares it
+    tab.refresh()
+    qtbot.waitUntil(lambda: panel.status.state == "prepared" and not tab.loading, timeout=10000)
+    for step, state in (("approve", "approved"), ("submit", "submitted")):
+        assert panel.buttons[step].isEnabled()
         qtbot.mouseClick(panel.buttons[step], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda s=state: panel.status.state == s and not tab.loading, timeout=10000)
-    assert lifecycle.status("cs", "2026-10").state == "submitted"
+    assert monthly_reports.status("cs", "2026-10").state == "submitted"
     assert not panel.buttons["submit"].isEnabled()
     # reconciliation page lists the one difference
     assert tab.differences.rowCount() == 1
@@ -82,19 +90,38 @@ def test_month_tables_and_lifecycle_buttons(qtbot, maker, tab_for):
     assert "1" in tab.reconcile_summary.text().split("differences")[-1]
 
 
+def office_of(tab):
+    from tests.conftest import Office
+
+    return Office("", {u.username: Actor.from_user(u) for u in users.list_users()})
+
+
+def test_whoever_prepared_the_table_is_never_offered_its_approval(qtbot, maker, tab_for):
+    _october(maker)
+    tab = tab_for("lead")
+    _go(qtbot, tab, 2026, 10)
+    panel = tab.panels["cs"]
+    qtbot.mouseClick(panel.buttons["prepare"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.state == "prepared" and not tab.loading, timeout=10000)
+    assert not panel.buttons["approve"].isEnabled()
+    with pytest.raises(SamePerson):
+        monthly_reports.approve(tab.ctx.actor, "cs", "2026-10", panel.status.version)
+    assert monthly_reports.status("cs", "2026-10").state == "prepared"
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
 def test_admin_cannot_archive_while_tables_differ(qtbot, maker, office, tab_for):
     _october(maker)
-    s = lifecycle.prepare(office["clerk"], "cs", "2026-10")
-    s = lifecycle.approve(office["lead"], "cs", "2026-10", s.version)
-    lifecycle.submit(office["lead"], "cs", "2026-10", s.version)
+    s = monthly_reports.prepare(office["clerk"], "cs", "2026-10")
+    s = monthly_reports.approve(office["lead"], "cs", "2026-10", s.version)
+    monthly_reports.submit(office["lead"], "cs", "2026-10", s.version)
     tab = tab_for("admin")
     _go(qtbot, tab, 2026, 10)
     button = tab.panels["cs"].buttons["archive"]
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "不一致" in tab.message.text(), timeout=10000)
-    assert lifecycle.status("cs", "2026-10").state == "submitted"
+    assert monthly_reports.status("cs", "2026-10").state == "submitted"
 
 
 def test_analytics_charts_and_numbers(qtbot, maker, tab_for):
@@ -132,7 +159,9 @@ def test_exports(qtbot, maker, tab_for, tmp_path):
 
 
 def test_due_text_countdown():
-    status = lifecycle.ReportStatus("cs", "2026-10", "approved", 2, dt.date(2026, 11, 2))
+    status = monthly_reports.ReportStatus(
+        ReportKind.CS, "2026-10", ReportState.APPROVED, 2, dt.date(2026, 11, 2)
+    )
     assert "3" in due_text(status, dt.date(2026, 10, 30))
     assert "2026-11-02" in due_text(status, dt.date(2026, 11, 4))
 

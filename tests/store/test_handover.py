@@ -78,10 +78,10 @@ def test_fill_sign_confirm_then_read_only(office):
     with pytest.raises(WorkflowError):
         handover.save_handover(office["clerk"], signed.id, signed.version, {}, [], [], {}, True)
     with pytest.raises(WorkflowError):
-        handover.confirm_handover(signed.id, signed.version, "clerk", "demo")
+        handover.confirm_handover(signed.id, signed.version, "clerk", "demo-pass")
     with pytest.raises(AuthError):
         handover.confirm_handover(signed.id, signed.version, "clerk2", "wrong")
-    done = handover.confirm_handover(signed.id, signed.version, "clerk2", "demo")
+    done = handover.confirm_handover(signed.id, signed.version, "clerk2", "demo-pass")
     assert done.read_only and done.taken_by == "Clerk2"
     assert [h.id for h in handover.list_handovers()] == [done.id]
 

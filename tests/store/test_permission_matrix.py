@@ -8,7 +8,7 @@ from refund_desk.domain.roles import Role
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import refunds, users
 from refund_desk.store.actors import Actor
-from tests.conftest import make_office, refund_data
+from tests.conftest import PASSWORD, make_office, refund_data
 
 # The path that puts a refund into each state, as (who, action, kwargs) steps.
 REACH = {
@@ -39,9 +39,9 @@ CASES = [(state, t) for state in REACH for t in workflow.transitions_from(state)
 @pytest.fixture(scope="module")
 def matrix_office(tmp_path_factory):
     office = make_office(str(tmp_path_factory.mktemp("matrix") / "m.db"))
-    cli = Actor.command_line()
+    admin = office["sysadmin"]
     for role in Role:  # one fresh single-role user per role, who has done nothing yet
-        users.add_user(f"only_{role.value}", role.value, frozenset({role}), "demo", cli)
+        users.add_user(f"only_{role.value}", role.value, frozenset({role}), PASSWORD, admin)
     office.people.update({u.username: Actor.from_user(u) for u in users.list_users()})
     return office
 
@@ -59,7 +59,7 @@ def test_every_role_every_transition(matrix_office, role):
     actor = office[f"only_{role.value}"]
     for state, t in CASES:
         path = list(REACH[state])
-        if t.condition == "president_pending":  # ask the president while still in progress
+        if t.condition is workflow.PRESIDENT_PENDING:  # ask the president while still in progress
             ask = ("director", Action.REQUEST_PRESIDENT, {"reason": "升级"})
             path.insert(len(path) if state in workflow.IN_PROGRESS else len(path) - 1, ask)
         saved = office.carry(office.new_refund(), *path)
@@ -72,7 +72,7 @@ def test_every_role_every_transition(matrix_office, role):
         except SamePerson:
             allowed = True  # permitted by role, stopped by separation of duties
         except RefundDeskError as e:
-            if t.condition == "president_not_requested" and e.code == "president_not_requested":
+            if t.condition is not None and e.code == t.condition.error:
                 allowed = True
             else:
                 raise

@@ -17,7 +17,6 @@ from refund_desk.domain.errors import (
 )
 from refund_desk.domain.workflow import Action, Block, Clock, State
 from refund_desk.store import queries, refunds, settings, users
-from refund_desk.store.actors import Actor
 from refund_desk.store.models import AuditLog, Refund, StepRecord
 from tests.conftest import refund_data
 
@@ -191,20 +190,20 @@ def test_separation_of_duties_inside_the_transaction(office):
 
 def test_disabled_user_can_do_nothing(office):
     saved = office.new_refund()
-    users.set_active("clerk", False, Actor.command_line())
+    users.set_active("clerk", False, office["sysadmin"])
     with pytest.raises(AuthError):
         refunds.act(office["clerk"], saved.refund_id, saved.version, A.SUBMIT)
     with pytest.raises(AuthError):
         office.new_refund()
     with pytest.raises(AuthError):
-        users.authenticate("clerk", "demo")
+        users.authenticate("clerk", "demo-pass")
 
 
 def test_roles_are_rechecked_from_the_database(office):
     saved = office.carry(office.new_refund(), ("clerk", A.SUBMIT))
     from refund_desk.domain.roles import Role
 
-    users.set_roles("lead", frozenset({Role.CLERK}), Actor.command_line())
+    users.set_roles("lead", frozenset({Role.CLERK}), office["sysadmin"])
     with pytest.raises(NotAllowed):
         office.carry(saved, ("lead", A.LEAD_APPROVE))  # the Actor still says cs_lead
 
