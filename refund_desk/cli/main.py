@@ -1,24 +1,30 @@
 """`refund-desk`: the admin command line, and with no command the desktop app.
 
-Every error a person can cause ends as one sentence on stderr and a non-zero exit; never a
-traceback."""
+Every command that changes users, roles, passwords, settings, the calendar, categories,
+adjustments, the monthly lifecycle, or restores a backup is signed by a user of the database
+(`--user NAME`, password from the terminal or standard input) who holds the permission, and is
+audited under that name. Read-only commands need no log-in. Every error a person can cause ends
+as one sentence on stderr, in the chosen language, and a non-zero exit; never a traceback."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import logging
 import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
 
 from ..domain import errors
-from ..domain.errors import RefundDeskError, Text, ValidationError
+from ..domain.errors import DatabaseError, RefundDeskError, Text, ValidationError
+from ..domain.office_settings import SETTINGS
 from ..domain.roles import parse_roles
-from ..store import maintenance, session, users
+from ..store import maintenance, migrations, session, users
 from ..store.actors import Actor
-from . import printing, stats
-from .common import fail, read_password, say
+from . import argparse_text, printing, stats
+from .common import fail, log_in, read_password, say, signed, t
 
 log = logging.getLogger("refund_desk")
 
@@ -27,38 +33,58 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (not the whole usage block) and exit 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"refund-desk: {message}（refund-desk --help 查看用法）\n")
+        hint = t("（refund-desk --help 查看用法）", " (refund-desk --help shows the usage)")
+        self.exit(2, f"refund-desk: {message}{hint}\n")
+
+
+def _new_password(name: str) -> str:
+    return read_password(Text(f"{name} 的新密码", f"New password for {name}"))
 
 
 def cmd_init(args) -> int:
-    location = session.open_store(args.db, create=True)
-    say(f"数据库已就绪：{location.display}", f"Database ready: {location.display}")
-    if args.admin:
-        password = read_password(Text(f"{args.admin} 的密码", f"Password for {args.admin}"))
-        users.add_user(
-            args.admin, args.admin, parse_roles("sysadmin"), password, Actor.command_line()
-        )
-        say(f"已建系统管理员 {args.admin}", f"System administrator {args.admin} created")
+    """A new database and its first system administrator (the password is checked first, so a
+    refused one leaves no database behind)."""
+    from ..domain import validation
+
+    name = validation.username(args.admin)
+    password = _new_password(name)
+    validation.password(password, validation.DEFAULT_PASSWORD_MIN)
+    location = session.open_store(args.db, create=True, actor=_cli_name())
+    users.create_first_sysadmin(name, args.display or name, password, _cli_name())
+    say(
+        f"数据库已就绪：{location.display}；已建系统管理员 {name}",
+        f"Database ready: {location.display}; system administrator {name} created",
+    )
     return 0
+
+
+def _cli_name() -> str:
+    return f"cli:{Actor.command_line().username}@{socket.gethostname()}"
 
 
 def cmd_user(args) -> int:
     session.open_store(args.db)
-    by = Actor.command_line()
+    if args.user_command == "list":
+        for user in users.list_users():
+            state = Text("启用", "active") if user.active else Text("停用", "disabled")
+            last = user.last_login_at.strftime("%Y-%m-%d %H:%M") if user.last_login_at else "—"
+            print(f"{user.username}\t{user.display_name}\t{user.roles}\t{state}\t{last}")
+        for alert in users.login_alerts():
+            say(
+                f"注意：用户名“{alert.name}”近 24 小时登录失败 {alert.failures} 次",
+                f"Note: {alert.failures} failed log-ins under “{alert.name}” in 24 hours",
+            )
+        return 0
+    by = log_in(args)
     if args.user_command == "add":
         roles = parse_roles(args.role)
         if not roles:
             raise ValidationError("bad_role", field="roles", role=args.role)
-        password = read_password(Text(f"{args.name} 的密码", f"Password for {args.name}"))
-        users.add_user(args.name, args.display or args.name, roles, password, by)
+        users.add_user(args.name, args.display or args.name, roles, _new_password(args.name), by)
         say(f"已添加用户 {args.name}", f"User {args.name} added")
-    elif args.user_command == "list":
-        for user in users.list_users():
-            state = Text("启用", "active") if user.active else Text("停用", "disabled")
-            print(f"{user.username}\t{user.display_name}\t{user.roles}\t{state}")
     elif args.user_command == "passwd":
         users.get_user(args.name)
-        users.set_password(args.name, read_password(Text("新密码", "New password")), by)
+        users.set_password(args.name, _new_password(args.name), by)
         say(f"已修改 {args.name} 的密码", f"Password of {args.name} changed")
     elif args.user_command in ("disable", "enable"):
         users.set_active(args.name, args.user_command == "enable", by)
@@ -69,19 +95,38 @@ def cmd_user(args) -> int:
     elif args.user_command == "roles":
         users.set_roles(args.name, parse_roles(args.role), by)
         say(f"已修改 {args.name} 的角色", f"Roles of {args.name} changed")
+    elif args.user_command == "unlock":
+        users.unlock(args.name, by)
+        say(f"已清除 {args.name} 的登录失败记录", f"Failed log-ins of {args.name} cleared")
+    return 0
+
+
+def cmd_recover_admin(args) -> int:
+    """Reset (or make) a sysadmin when no one can log in as one: for whoever can write the
+    file anyway, and loud: audited as a recovery by this OS user and host, listed by `check`."""
+    session.open_store(args.db)
+    if not args.yes:
+        raise ValidationError("recovery_confirm", field="yes")
+    password = _new_password(args.name)
+    users.recover_sysadmin(args.name, password, _cli_name())
+    say(
+        f"已恢复系统管理员 {args.name}；此事已记入审计记录，refund-desk check 会列出它",
+        f"System administrator {args.name} recovered; this is in the audit log and "
+        "refund-desk check lists it",
+    )
     return 0
 
 
 def cmd_demo(args) -> int:
     from ..store import demo
 
-    location = session.open_store(args.db, create=True)
-    made = demo.fill(count=args.refunds, seed=args.seed)
+    location = demo.create(args.db, count=args.refunds, seed=args.seed)
+    names = "、".join(name for name, _, _ in demo.DEMO_USERS)
     say(
-        f"演示数据已写入 {location.display}：{made} 张退款单；用户 clerk1、lead1、tech1、"
-        f"cashier1、accountant1、director1、president1、admin1、sysadmin，密码均为 demo",
-        f"Demo data written to {location.display}: {made} refunds; users clerk1, lead1, tech1, "
-        f"cashier1, accountant1, director1, president1, admin1, sysadmin, password demo",
+        f"演示数据库已建好：{location.display}（只有演示数据）；用户 {names}，密码均为 "
+        f"{demo.DEMO_PASSWORD}",
+        f"Demo database made: {location.display} (demo data only); users "
+        f"{names.replace('、', ', ')}, password {demo.DEMO_PASSWORD}",
     )
     return 0
 
@@ -91,23 +136,40 @@ def cmd_check(args) -> int:
     report = maintenance.check()
     for what, ok, detail in report.lines:
         print(f"{'OK  ' if ok else 'FAIL'} {what}: {detail}")
+    for what, detail in report.notes:
+        print(f"NOTE {what}: {detail}")
     return 0 if report.ok else 1
 
 
 def cmd_backup(args) -> int:
     session.open_store(args.db)
-    path = maintenance.backup_to(args.dest)
+    path = maintenance.backup_to(args.dest, by=Actor.command_line())
     say(f"已备份到 {path}（integrity_check 通过）", f"Backed up to {path} (integrity_check ok)")
     return 0
 
 
 def cmd_restore(args) -> int:
+    """Signed by a sysadmin of the database being replaced; when that one cannot be opened (the
+    usual reason to restore), by a sysadmin of the backup."""
+    from ..domain.roles import Role
     from ..store import db as dbmod
 
-    location = dbmod.parse_location(session.resolve(args.db))
-    dbmod.bind(location, must_exist=False)
-    safety = maintenance.restore_from(args.src)
-    session.open_store(args.db)  # migrates an older backup to the current schema
+    try:
+        session.open_store(args.db)
+        by = log_in(args)
+    except DatabaseError:
+        dbmod.bind(dbmod.parse_location(session.resolve(args.db)), must_exist=False)
+        by = users.verify_in_backup(
+            args.src,
+            args.user,
+            read_password(Text(f"{args.user} 的密码", f"Password for {args.user}"), False),
+        )
+    if Role.SYSADMIN not in by.roles:
+        raise errors.NotAllowed(
+            action=Text("从备份恢复", "restore a backup"), roles=Role.SYSADMIN.label
+        )
+    safety = maintenance.restore_from(args.src, by, migrations.LATEST)
+    session.open_store(args.db)
     if safety:
         say(
             f"已恢复；原数据库另存为 {safety}",
@@ -118,14 +180,29 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def _date(text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            t(f"日期应为 YYYY-MM-DD：{text}", f"the date must be YYYY-MM-DD: {text}")
+        ) from None
+    if not 2000 <= day.year <= 2099:
+        raise argparse.ArgumentTypeError(
+            t(f"日期应在 2000 年至 2099 年之间：{text}", f"the date must be in 2000–2099: {text}")
+        )
+    return day
+
+
 def cmd_calendar(args) -> int:
     from ..store import settings
 
     session.open_store(args.db)
-    day = dt.date.fromisoformat(args.date)
+    by = log_in(args)
     working = {"working": True, "off": False, "clear": None}[args.kind]
-    settings.set_holiday_override(day, working, args.note or "", Actor.command_line())
+    settings.set_holiday_override(args.date, working, args.note or "", by)
     cal = settings.calendar()
+    day = args.date
     state = Text("工作日", "working day") if cal.is_working_day(day) else Text("休息日", "day off")
     say(f"{day} 现为{state.zh}", f"{day} is now a {state.en}")
     return 0
@@ -136,7 +213,8 @@ def cmd_category(args) -> int:
 
     session.open_store(args.db)
     if args.category_command == "add":
-        settings.add_fault_category(args.code, args.label, args.en or "", Actor.command_line())
+        by = log_in(args)
+        settings.add_fault_category(args.code, args.label, args.en or "", by)
         say(f"已添加故障现象：{args.label}", f"Fault category added: {args.label}")
     else:
         for code, label in settings.fault_categories():
@@ -144,72 +222,181 @@ def cmd_category(args) -> int:
     return 0
 
 
+def cmd_setting(args) -> int:
+    from ..store import settings
+
+    session.open_store(args.db)
+    if args.setting_command == "list":
+        for key, spec in SETTINGS.items():
+            stored = settings.get(key)
+            print(f"{key}\t{spec.label.get()}\t{spec.show(stored) if stored else ''}")
+        return 0
+    by = log_in(args)
+    stored = settings.put(args.key, args.value, by)
+    shown = SETTINGS[args.key].show(stored)
+    say(f"已修改设置 {args.key} = {shown}", f"Setting {args.key} = {shown}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="refund-desk",
-        description="退款台 Refund Desk — 客户退款流程（不带命令时打开桌面程序）",
+        description=t(
+            "退款台 Refund Desk — 客户退款流程（不带命令时打开桌面程序）",
+            "Refund Desk — the customer-refund process (with no command: the desktop app)",
+        ),
     )
     parser.add_argument(
         "--db",
-        help="数据库：文件路径（含 \\\\server\\share\\x.db、Z:\\x.db）"
-        "或 sqlite:///… / postgresql://…；也可用环境变量 REFUND_DESK_DB",
+        help=t(
+            "数据库：文件路径（含 \\\\server\\share\\x.db、Z:\\x.db）"
+            "或 sqlite:///… / postgresql://…；也可用环境变量 REFUND_DESK_DB",
+            "the database: a file path (also \\\\server\\share\\x.db, Z:\\x.db) or "
+            "sqlite:///… / postgresql://…; or the environment variable REFUND_DESK_DB",
+        ),
     )
-    parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / language")
+    parser.add_argument("--lang", choices=["zh", "en"], help=t("界面语言", "language"))
     parser.add_argument(
-        "--demo", action="store_true", help="在临时文件夹新建演示数据库并打开桌面程序"
+        "--demo",
+        action="store_true",
+        help=t(
+            "在临时文件夹新建演示数据库并打开桌面程序",
+            "open the desktop app on a new demo database in a temporary folder",
+        ),
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sysadmin = Text("系统管理员", "a system administrator")
 
-    p = sub.add_parser("init", help="新建（或升级）数据库")
-    p.add_argument("--admin", metavar="NAME", help="同时建第一个系统管理员")
+    p = sub.add_parser(
+        "init",
+        help=t(
+            "新建数据库和第一个系统管理员", "make a new database and its first system administrator"
+        ),
+    )
+    p.add_argument(
+        "--admin",
+        metavar="NAME",
+        required=True,
+        help=t(
+            "第一个系统管理员的用户名（密码从终端或标准输入读）",
+            "the first system administrator's user name (password from the terminal or "
+            "standard input)",
+        ),
+    )
+    p.add_argument("--display", help=t("显示姓名", "display name"))
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("user", help="用户管理")
+    p = sub.add_parser("user", help=t("用户管理", "users"))
     us = p.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
-    q = us.add_parser("add", help="添加用户（密码从终端或标准输入读）")
+    q = us.add_parser(
+        "add",
+        help=t(
+            "添加用户（先读签署人的密码，再读新用户的密码）",
+            "add a user (the signer's password first, then the new user's)",
+        ),
+    )
     q.add_argument("name")
     q.add_argument(
         "--role",
         required=True,
-        help="角色，逗号分隔：clerk,cs_lead,tech,cashier,"
-        "accountant,finance_director,president,admin,sysadmin",
+        help=t("角色，逗号分隔：", "roles, comma-separated: ")
+        + "clerk,cs_lead,tech,cashier,accountant,finance_director,president,admin,sysadmin",
     )
-    q.add_argument("--display", help="显示姓名")
-    us.add_parser("list", help="列出用户")
-    for name, text in (("passwd", "改密码"), ("disable", "停用"), ("enable", "启用")):
-        us.add_parser(name, help=text).add_argument("name")
-    q = us.add_parser("roles", help="改角色")
+    q.add_argument("--display", help=t("显示姓名", "display name"))
+    signed(q, sysadmin)
+    us.add_parser("list", help=t("列出用户", "list the users"))
+    for name, zh, en in (
+        (
+            "passwd",
+            "改密码（先读签署人的密码，再读新密码）",
+            "set a password (the signer's first, then the new one)",
+        ),
+        ("disable", "停用", "disable"),
+        ("enable", "启用", "enable"),
+        ("unlock", "清除登录失败记录", "clear failed log-ins"),
+    ):
+        q = us.add_parser(name, help=t(zh, en))
+        q.add_argument("name")
+        signed(q, sysadmin)
+    q = us.add_parser("roles", help=t("改角色", "set the roles"))
     q.add_argument("name")
     q.add_argument("--role", required=True)
+    signed(q, sysadmin)
     p.set_defaults(func=cmd_user)
 
-    p = sub.add_parser("demo", help="写入演示数据（各角色用户，密码 demo）")
+    p = sub.add_parser(
+        "recover-admin",
+        help=t(
+            "忘记系统管理员密码时重置（会记入审计记录）",
+            "reset a lost sysadmin password (recorded in the audit log)",
+        ),
+    )
+    p.add_argument("name")
+    p.add_argument("--yes", action="store_true", help=t("确认要这样做", "confirm"))
+    p.set_defaults(func=cmd_recover_admin)
+
+    p = sub.add_parser(
+        "demo",
+        help=t(
+            "新建一个只有演示数据的数据库（各角色用户，密码 demo）",
+            "make a new database of demo data only (users of every role, password demo)",
+        ),
+    )
     p.add_argument("--refunds", type=int, default=200, metavar="N")
     p.add_argument("--seed", type=int, default=7, metavar="S")
     p.set_defaults(func=cmd_demo)
 
-    sub.add_parser("check", help="完整性、外键、审计链检查").set_defaults(func=cmd_check)
-    p = sub.add_parser("backup", help="用 SQLite 备份接口备份")
+    sub.add_parser(
+        "check",
+        help=t(
+            "完整性、结构、审计链与每行封记检查", "integrity, schema, audit chain and row seals"
+        ),
+    ).set_defaults(func=cmd_check)
+    p = sub.add_parser(
+        "backup", help=t("用 SQLite 备份接口备份", "back up with SQLite's backup API")
+    )
     p.add_argument("dest")
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", help="从备份恢复（原库另存）")
+    p = sub.add_parser(
+        "restore", help=t("从备份恢复（原库另存）", "restore a backup (the old file is kept)")
+    )
     p.add_argument("src")
+    signed(p, sysadmin)
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("calendar", help="工作日历调整（调休、临时放假）")
-    p.add_argument("date", help="YYYY-MM-DD")
+    p = sub.add_parser(
+        "calendar",
+        help=t("工作日历调整（调休、临时放假）", "working calendar (make-up days, days off)"),
+    )
+    p.add_argument("date", type=_date, help="YYYY-MM-DD")
     p.add_argument("kind", choices=["working", "off", "clear"])
     p.add_argument("--note")
+    signed(p, Text("系统管理员或行政部", "a system administrator or the admin department"))
     p.set_defaults(func=cmd_calendar)
 
-    p = sub.add_parser("category", help="故障现象列表（可扩充）")
+    p = sub.add_parser("category", help=t("故障现象列表（可扩充）", "fault categories"))
     cs = p.add_subparsers(dest="category_command", required=True, parser_class=_Parser)
-    cs.add_parser("list", help="列出")
-    q = cs.add_parser("add", help="添加或恢复一个故障现象")
+    cs.add_parser("list", help=t("列出", "list"))
+    q = cs.add_parser("add", help=t("添加或恢复一个故障现象", "add or bring back a fault category"))
     q.add_argument("code")
-    q.add_argument("label", help="中文名称")
+    q.add_argument("label", help=t("中文名称", "Chinese name"))
     q.add_argument("--en", help="English label")
+    signed(q, sysadmin)
     p.set_defaults(func=cmd_category)
+
+    p = sub.add_parser(
+        "setting",
+        help=t(
+            "设置（订单号格式、金额上限等）", "settings (order-number pattern, amount ceiling, …)"
+        ),
+    )
+    ss = p.add_subparsers(dest="setting_command", required=True, parser_class=_Parser)
+    ss.add_parser("list", help=t("列出", "list"))
+    q = ss.add_parser("set", help=t("修改一项设置", "change a setting"))
+    q.add_argument("key", choices=sorted(SETTINGS))
+    q.add_argument("value")
+    signed(q, sysadmin)
+    p.set_defaults(func=cmd_setting)
 
     printing.register(sub)
     stats.register(sub)
@@ -222,9 +409,58 @@ def _open_app(args) -> int:
     return app.main(args)
 
 
+def _language(argv: Sequence[str]) -> str:
+    """--lang from the arguments before they are parsed (the help is written in it)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("REFUND_DESK_LANG", "zh")
+
+
+def _bad_argument(argv: Sequence[str]) -> str | None:
+    """An argument that is not valid text (bytes that were not UTF-8 arrive as surrogates)."""
+    for arg in argv:
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in arg) or "\x00" in arg:
+            return arg.encode("utf-8", "replace").decode("utf-8")
+    return None
+
+
+_OS_ERRORS = {
+    errno.ENOENT: Text("文件或文件夹不存在", "no such file or folder"),
+    errno.EACCES: Text("没有权限", "permission denied"),
+    errno.EPERM: Text("没有权限", "permission denied"),
+    errno.ENOSPC: Text("磁盘已满", "the disk is full"),
+    errno.EROFS: Text("磁盘是只读的", "the disk is read-only"),
+    errno.EISDIR: Text("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    errno.ENOTDIR: Text("路径中有一段不是文件夹", "a part of the path is not a folder"),
+    errno.EEXIST: Text("文件已存在", "the file exists already"),
+}
+
+
+def _os_error(e: OSError) -> str:
+    why = _OS_ERRORS.get(e.errno, Text(f"错误号 {e.errno}", f"error {e.errno}"))
+    where = e.filename or ""
+    return t(
+        f"文件操作失败：{where}（{why.zh}）。", f"A file operation failed: {where} ({why.en})."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    errors.set_language(_language(argv))
+    argparse_text.install(errors.LANG)
+    bad = _bad_argument(argv)
+    if bad is not None:
+        return fail(
+            t(
+                f"参数含有无法识别的字符（不是 UTF-8 文本）：{bad}",
+                f"An argument is not valid text (not UTF-8): {bad}",
+            ),
+            2,
+        )
     args = build_parser().parse_args(argv)
-    errors.set_language(args.lang or os.environ.get("REFUND_DESK_LANG", "zh"))
     handler: Callable[[argparse.Namespace], int] = getattr(args, "func", _open_app)
     try:
         return handler(args)
@@ -232,8 +468,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(e.text())
     except KeyboardInterrupt:
         return 130
-    except (OSError, ValueError) as e:  # a file that cannot be written, a bad date
-        return fail(str(e))
+    except OSError as e:
+        return fail(_os_error(e))
+    except Exception as e:  # a bug: one sentence here, the traceback in the log
+        log.exception("command failed")
+        return fail(
+            t(
+                f"程序内部错误（{type(e).__name__}），这次操作没有完成；详细信息已写入日志。",
+                f"Internal error ({type(e).__name__}); the command did not complete. The details "
+                "are in the log.",
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -3,43 +3,41 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
+from ..domain.calendar import parse_month
 from ..domain.errors import Text
 from ..store import session
 from ..store.actors import Actor
+from .common import t
+from .stats import month_argument
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("print", help="把纸质表单打印成 A4 PDF / print a form as a PDF")
+    p = subparsers.add_parser("print", help=t("把纸质表单打印成 A4 PDF", "print a form as a PDF"))
     sub = p.add_subparsers(dest="print_command", required=True, parser_class=type(p))
-    q = sub.add_parser("refund", help="退款申请表 / refund form")
-    q.add_argument("form_no", help="编号，例如 TD-2026-000123")
+    q = sub.add_parser("refund", help=t("退款申请表", "refund form"))
+    q.add_argument("form_no", help=t("编号，例如 TD-2026-000123", "e.g. TD-2026-000123"))
     _output(q)
-    q = sub.add_parser("handover", help="客服部值班交接单 / shift handover sheet")
+    q = sub.add_parser("handover", help=t("客服部值班交接单", "shift handover sheet"))
     q.add_argument("id", type=int)
     _output(q)
-    q = sub.add_parser("stats", help="客服/财务退单统计表 / monthly statistics table")
+    q = sub.add_parser("stats", help=t("客服/财务退单统计表", "monthly statistics table"))
     q.add_argument("kind", choices=["cs", "finance"])
-    q.add_argument("--month", required=True, type=parse_month, metavar="YYYY-MM")
+    q.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
     _output(q)
     p.set_defaults(func=cmd_print)
 
 
 def _output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="“-”：标准输出")
-
-
-def parse_month(text: str) -> tuple[int, int]:
-    try:
-        day = dt.datetime.strptime(text.strip(), "%Y-%m")
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            Text(f"月份应为 YYYY-MM，例如 2026-11：{text}", f"month must be YYYY-MM: {text}").get()
-        ) from None
-    return day.year, day.month
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.pdf",
+        help=t("“-”：标准输出", "“-”: standard output"),
+    )
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -53,7 +51,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     elif args.print_command == "handover":
         data = jobs.handover_pdf(actor, args.id)
     else:
-        year, month = args.month
+        year, month = parse_month(args.month)
         data = jobs.stats_pdf(actor, monthly.statistics_sheet(args.kind, year, month))
     write(args.output, data)
     return 0

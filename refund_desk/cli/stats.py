@@ -19,68 +19,96 @@ import json
 import sys
 from decimal import Decimal
 
+from ..domain.calendar import YEARS, month_key, parse_month
 from ..domain.errors import Text
 from ..domain.money import format_yuan
-from ..store import session
+from ..domain.report_flow import ReportAction, ReportKind, ReportState
+from ..reports import closing
+from ..store import adjustments, monthly_reports, queries, session
 from ..store.actors import Actor
+from .common import log_in, say, signed, t
 
 LIFECYCLE = ("prepare", "approve", "submit", "archive")
 
 
-def _month(text: str) -> str:
-    from ..reports.monthly import month_key, parse_month
-
+def month_argument(text: str) -> str:
+    """A month as the commands take it ("2026-11"), or the usage error saying how to write it."""
     try:
         return month_key(*parse_month(text))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            Text(f"月份应为 YYYY-MM，例如 2026-11：{text}", f"month must be YYYY-MM: {text}").get()
+            Text(
+                f"月份应为 YYYY-MM（2000–2099 年），例如 2026-11：{text}",
+                f"the month must be YYYY-MM (2000–2099), e.g. 2026-11: {text}",
+            ).get()
         ) from None
 
 
 def _day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
+        day = None
+    if day is None or day.year not in YEARS:
         raise argparse.ArgumentTypeError(
-            Text(f"日期应为 YYYY-MM-DD：{text}", f"date must be YYYY-MM-DD: {text}").get()
-        ) from None
+            Text(
+                f"日期应为 YYYY-MM-DD（2000–2099 年）：{text}",
+                f"the date must be YYYY-MM-DD (2000–2099): {text}",
+            ).get()
+        )
+    return day
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("stats", help="月度退单统计表、核对、分析 / monthly statistics")
+    p = subparsers.add_parser(
+        "stats",
+        help=t("月度退单统计表、核对、分析", "monthly statistics, reconciliation, analytics"),
+    )
     sub = p.add_subparsers(dest="stats_command", required=True, parser_class=type(p))
-    for kind, text in (("cs", "客服退单统计表"), ("finance", "财务退单统计表")):
-        q = sub.add_parser(kind, help=text)
-        q.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
-        q.add_argument("--xlsx", metavar="FILE", help="导出 Excel")
-        q.add_argument("--pdf", metavar="FILE", help="导出 PDF（打印版式）")
-        q.add_argument("--json", action="store_true", help="以 JSON 输出行与合计")
-        q.set_defaults(func=cmd_table, kind=kind)
-    q = sub.add_parser("reconcile", help="核对客服表与财务表 / reconcile the two tables")
-    q.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
+    for kind in ReportKind:
+        q = sub.add_parser(kind.value, help=kind.title.get())
+        q.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
+        q.add_argument("--xlsx", metavar="FILE", help=t("导出 Excel", "export to Excel"))
+        q.add_argument("--pdf", metavar="FILE", help=t("导出 PDF（打印版式）", "export the PDF"))
+        q.add_argument(
+            "--json", action="store_true", help=t("以 JSON 输出行与合计", "rows and total as JSON")
+        )
+        q.set_defaults(func=cmd_table, kind=kind.value)
+    q = sub.add_parser("reconcile", help=t("核对客服表与财务表", "reconcile the two tables"))
+    q.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_reconcile)
-    q = sub.add_parser("status", help="两张表的流程状态与报送期限 / lifecycle and due date")
-    q.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
+    q = sub.add_parser("status", help=t("两张表的流程状态与报送期限", "lifecycle and due date"))
+    q.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
     q.set_defaults(func=cmd_status)
-    for step, text in zip(
-        LIFECYCLE, ("编制", "部门负责人审批", "报行政部", "行政部核实归档"), strict=True
-    ):
-        q = sub.add_parser(step, help=text)
-        q.add_argument("kind", choices=["cs", "finance"])
-        q.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
-        q.add_argument(
-            "--user", required=True, metavar="NAME", help="签署人用户名（密码从终端或标准输入读）"
-        )
-        q.set_defaults(func=cmd_lifecycle, step=step)
-    q = sub.add_parser("adjust", help="登记调整（记入当前月份）/ record an adjustment")
-    q.add_argument("form_no", help="原退款单编号")
-    q.add_argument("--amount", required=True, help="调整金额，例如 -8.50")
+    for action in ReportAction:
+        q = sub.add_parser(action.value, help=action.label.get())
+        q.add_argument("kind", choices=[k.value for k in ReportKind])
+        q.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
+        signed(q, Text("签署这一步的人", "who signs this step"))
+        q.set_defaults(func=cmd_lifecycle, step=action.value)
+    q = sub.add_parser(
+        "adjust", help=t("登记调整（记入当前月份，待财务总监审批）", "record an adjustment")
+    )
+    q.add_argument("form_no", help=t("原退款单编号", "the refund's form number"))
+    q.add_argument("--amount", required=True, help=t("调整金额，例如 -8.50", "e.g. -8.50"))
     q.add_argument("--reason", required=True)
-    q.add_argument("--user", required=True, metavar="NAME", help="出纳、会计、财务总监或行政部")
+    signed(q, Text("出纳、会计、财务总监或行政部", "cashier, accountant, director or admin"))
     q.set_defaults(func=cmd_adjust)
-    q = sub.add_parser("analytics", help="退款分析 / analytics for a period")
+    q = sub.add_parser("adjustments", help=t("待审批的调整", "adjustments awaiting approval"))
+    q.set_defaults(func=cmd_adjustments)
+    for name, zh, en in (
+        ("approve-adjustment", "审批一项调整", "approve an adjustment"),
+        ("reject-adjustment", "驳回一项调整", "reject an adjustment"),
+    ):
+        q = sub.add_parser(name, help=t(zh, en))
+        q.add_argument("id", type=int)
+        q.add_argument(
+            "--opinion", required=True, help=t("审批意见或驳回原因", "opinion or reason")
+        )
+        signed(q, Text("财务总监（不是登记人）", "the finance director (not who recorded it)"))
+        q.set_defaults(func=cmd_decide, approve=name.startswith("approve"))
+    q = sub.add_parser("analytics", help=t("退款分析", "analytics for a period"))
     q.add_argument("--from", dest="date_from", required=True, type=_day, metavar="YYYY-MM-DD")
     q.add_argument("--to", dest="date_to", required=True, type=_day, metavar="YYYY-MM-DD")
     q.add_argument("--by", choices=["week", "month"], default="month")
@@ -88,9 +116,10 @@ def register(subparsers) -> None:
     q.add_argument("--xlsx", metavar="FILE")
     q.set_defaults(func=cmd_analytics)
     q = sub.add_parser(
-        "plant-demo", help="在演示库中造一个有差异的月份 / demo month with differences"
+        "plant-demo",
+        help=t("在演示数据库中造一个有差异的月份", "plant a month with differences (demo only)"),
     )
-    q.add_argument("--month", type=_month, metavar="YYYY-MM")
+    q.add_argument("--month", type=month_argument, metavar="YYYY-MM")
     q.set_defaults(func=cmd_plant)
 
 
@@ -150,7 +179,7 @@ def cmd_table(args: argparse.Namespace) -> int:
     from ..reports import monthly, xlsx
 
     session.open_store(args.db)
-    year, month = monthly.parse_month(args.month)
+    year, month = parse_month(args.month)
     sheet = monthly.statistics_sheet(args.kind, year, month)
     if args.xlsx:
         data = xlsx.stats_workbook(sheet)
@@ -173,11 +202,10 @@ def cmd_table(args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    from ..reports import monthly
     from ..reports.reconcile import reconcile
 
     session.open_store(args.db)
-    result = reconcile(*monthly.parse_month(args.month))
+    result = reconcile(*parse_month(args.month))
     if args.json:
         out = {
             "month": result.month,
@@ -226,30 +254,26 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from ..reports import lifecycle
-
     session.open_store(args.db)
-    for kind in ("cs", "finance"):
-        s = lifecycle.status(kind, args.month)
-        late = Text("（逾期）", " (late)").get() if s.late and s.state != "none" else ""
-        print(f"{kind}\t{s.label}\tv{s.version}\t{Text('报送期限', 'due').get()} {s.due}{late}")
+    for kind in ReportKind:
+        s = monthly_reports.status(kind, args.month)
+        late = t("（逾期）", " (late)") if s.late and s.state != ReportState.NONE else ""
+        print(f"{kind}\t{s.label}\tv{s.version}\t{t('报送期限', 'due')} {s.due}{late}")
     return 0
 
 
 def cmd_lifecycle(args: argparse.Namespace) -> int:
-    from ..reports import lifecycle
-    from ..store import users
-    from .common import read_password
-
     session.open_store(args.db)
-    actor = users.authenticate(
-        args.user, read_password(Text(f"{args.user} 的密码", f"Password for {args.user}"), False)
-    )
-    if args.step == "prepare":
-        s = lifecycle.prepare(actor, args.kind, args.month)
+    actor = log_in(args)
+    action = ReportAction(args.step)
+    if action == ReportAction.PREPARE:
+        s = monthly_reports.prepare(actor, args.kind, args.month)
     else:
-        current = lifecycle.status(args.kind, args.month)
-        s = getattr(lifecycle, args.step)(actor, args.kind, args.month, current.version)
+        current = monthly_reports.status(args.kind, args.month)
+        if action == ReportAction.ARCHIVE:
+            s = closing.archive(actor, args.kind, args.month, current.version)
+        else:
+            s = monthly_reports.step(actor, args.kind, args.month, action, current.version)
     print(f"{args.kind} {args.month}: {s.label}（v{s.version}）")
     return 0
 
@@ -309,10 +333,10 @@ def cmd_analytics(args: argparse.Namespace) -> int:
 
 
 def cmd_plant(args: argparse.Namespace) -> int:
-    from ..reports import demo, monthly
+    from ..reports import demo
 
     session.open_store(args.db)
-    year, month = monthly.parse_month(args.month) if args.month else (None, None)
+    year, month = parse_month(args.month) if args.month else (None, None)
     planted = demo.plant_differences(year, month)
     print(
         Text(f"已在 {planted.month} 造出差异：", f"Differences planted in {planted.month}: ").get()
@@ -322,27 +346,33 @@ def cmd_plant(args: argparse.Namespace) -> int:
 
 
 def cmd_adjust(args: argparse.Namespace) -> int:
-    from decimal import InvalidOperation
-
-    from ..domain.errors import ValidationError
-    from ..reports import lifecycle
-    from ..store import queries, users
-    from .common import read_password
-
     session.open_store(args.db)
-    try:
-        amount = Decimal(args.amount.strip())
-    except InvalidOperation:
-        raise ValidationError("amount_format", field="amount") from None
     refund = queries.get_refund(form_no=args.form_no)
-    actor = users.authenticate(
-        args.user, read_password(Text(f"{args.user} 的密码", f"Password for {args.user}"), False)
+    actor = log_in(args)
+    adj = adjustments.record(actor, refund.id, args.amount, args.reason)
+    say(
+        f"已登记调整 #{adj.id}：{adj.form_no} {money(adj.amount)} 元，记入 {adj.month}，"
+        "待财务总监审批",
+        f"Adjustment #{adj.id} recorded: {adj.form_no} {money(adj.amount)} yuan, in "
+        f"{adj.month}, awaiting the director's approval",
     )
-    adj = lifecycle.record_adjustment(actor, refund.id, amount, args.reason)
-    print(
-        Text(
-            f"已登记调整：{adj.form_no} {money(adj.amount)} 元，记入 {adj.month}",
-            f"Adjustment recorded: {adj.form_no} {money(adj.amount)} yuan, in {adj.month}",
-        ).get()
+    return 0
+
+
+def cmd_adjustments(args: argparse.Namespace) -> int:
+    session.open_store(args.db)
+    for a in adjustments.pending():
+        print(f"#{a.id}\t{a.form_no}\t{money(a.amount)}\t{a.month}\t{a.recorded_by}\t{a.reason}")
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    session.open_store(args.db)
+    current = adjustments.get(args.id)
+    actor = log_in(args)
+    adj = adjustments.decide(actor, args.id, current.version, args.approve, args.opinion)
+    say(
+        f"调整 #{adj.id}（{adj.form_no}）：{adj.state.label.zh}",
+        f"Adjustment #{adj.id} ({adj.form_no}): {adj.state.label.en}",
     )
     return 0

@@ -57,39 +57,166 @@ def test_env_var_names_the_database(demo_db):
     assert run("check", env_extra={"REFUND_DESK_DB": str(demo_db)}).returncode == 0
 
 
+ROOT_PW = "Root-pass-1"
+
+
 def test_init_user_add_list_passwd_disable(tmp_path):
     db = str(tmp_path / "new.db")
-    assert run("--db", db, "init", "--admin", "root", stdin="secret1\n").returncode == 0
+    assert run("--db", db, "init", "--admin", "root", stdin=f"{ROOT_PW}\n").returncode == 0
+    signed = ("--user", "root")
+    added = run(
+        "--db",
+        db,
+        "user",
+        "add",
+        "wang",
+        "--role",
+        "clerk,cs_lead",
+        "--display",
+        "王小丽",
+        *signed,
+        stdin=f"{ROOT_PW}\npw123456\n",  # the signer's password, then the new user's
+    )
+    assert added.returncode == 0, added.stderr
+    listed = run("--db", db, "user", "list").stdout
+    assert "wang\t王小丽\tclerk,cs_lead\t启用" in listed and "root" in listed
+    changed = run("--db", db, "user", "passwd", "wang", *signed, stdin=f"{ROOT_PW}\nnewpass1\n")
+    assert changed.returncode == 0, changed.stderr
+    assert run("--db", db, "user", "disable", "wang", *signed, stdin=f"{ROOT_PW}\n").returncode == 0
+    assert "停用" in run("--db", db, "user", "list").stdout
+    assert run("--db", db, "check").returncode == 0
+
+
+def test_every_change_is_signed_by_a_user_who_may_make_it(tmp_path):
+    """A stranger at a shell: no --user, a wrong password, or a clerk's own account changes
+    nothing; what is done is audited under the signer's name."""
+    import sqlite3
+
+    db = str(tmp_path / "office.db")
+    assert run("--db", db, "init", "--admin", "root", stdin=f"{ROOT_PW}\n").returncode == 0
+    root = ("--user", "root")
     assert (
         run(
             "--db",
             db,
             "user",
             "add",
-            "wang",
+            "amy",
             "--role",
-            "clerk,cs_lead",
-            "--display",
-            "王小丽",
-            stdin="pw1234\n",
+            "clerk",
+            *root,
+            stdin=f"{ROOT_PW}\nAmy-pass-1\n",
         ).returncode
         == 0
     )
-    listed = run("--db", db, "user", "list").stdout
-    assert "wang\t王小丽\tclerk,cs_lead\t启用" in listed and "root" in listed
-    assert run("--db", db, "user", "passwd", "wang", stdin="newpass\n").returncode == 0
-    assert run("--db", db, "user", "disable", "wang").returncode == 0
-    assert "停用" in run("--db", db, "user", "list").stdout
+    usage = run("--db", db, "user", "roles", "amy", "--role", "clerk,finance_director")
+    assert usage.returncode == 2 and "--user" in usage.stderr  # the signer is required
+    wrong = one_clear_line(
+        run(
+            "--db", db, "user", "roles", "amy", "--role", "finance_director", *root, stdin="guess\n"
+        )
+    )
+    assert "用户名或密码不对" in wrong
+    own = one_clear_line(
+        run(
+            "--db",
+            db,
+            "user",
+            "roles",
+            "amy",
+            "--role",
+            "clerk,finance_director",
+            "--user",
+            "amy",
+            stdin="Amy-pass-1\n",
+        )
+    )
+    assert "没有权限" in own
+    for args in (
+        ("user", "passwd", "root"),
+        ("setting", "set", "amount_ceiling_fen", "99999999"),
+        ("category", "add", "x_cat", "某类"),
+        ("calendar", "2027-02-06", "working"),
+    ):
+        result = run("--db", db, *args, "--user", "amy", stdin="Amy-pass-1\nHacked-pass-1\n")
+        assert result.returncode == 1 and "没有权限" in result.stderr, (args, result.stderr)
+    assert (
+        run(
+            "--db",
+            db,
+            "user",
+            "roles",
+            "amy",
+            "--role",
+            "clerk,cs_lead",
+            *root,
+            stdin=f"{ROOT_PW}\n",
+        ).returncode
+        == 0
+    )
+    con = sqlite3.connect(db)
+    actors = dict(
+        con.execute(
+            "SELECT action, actor FROM audit_log WHERE action IN ('user_roles', 'user_add')"
+        ).fetchall()
+    )
+    denied = con.execute("SELECT count(*) FROM audit_log WHERE action LIKE 'denied:%'").fetchone()
+    con.close()
+    assert actors == {"user_add": "root", "user_roles": "root"}
+    assert denied[0] == 5
     assert run("--db", db, "check").returncode == 0
+
+
+def test_a_lost_sysadmin_password_can_be_recovered_loudly(tmp_path):
+    db = str(tmp_path / "office.db")
+    assert run("--db", db, "init", "--admin", "root", stdin=f"{ROOT_PW}\n").returncode == 0
+    refused = one_clear_line(run("--db", db, "recover-admin", "root", stdin="New-root-1\n"))
+    assert "--yes" in refused
+    done = run("--db", db, "recover-admin", "root", "--yes", stdin="New-root-1\n")
+    assert done.returncode == 0, done.stderr
+    check = run("--db", db, "check")
+    assert check.returncode == 0 and "NOTE sysadmin recovery" in check.stdout
+    assert (
+        run(
+            "--db",
+            db,
+            "user",
+            "list",
+        ).returncode
+        == 0
+    )
+    assert (
+        run("--db", db, "user", "unlock", "root", "--user", "root", stdin="New-root-1\n").returncode
+        == 0
+    )
 
 
 def test_english_output(tmp_path):
     db = str(tmp_path / "en.db")
-    assert "Database ready" in run("--lang", "en", "--db", db, "init").stdout
+    made = run("--lang", "en", "--db", db, "init", "--admin", "root", stdin=f"{ROOT_PW}\n")
+    assert "Database ready" in made.stdout
     line = one_clear_line(
-        run("--lang", "en", "--db", db, "user", "add", "x", "--role", "boss", stdin="secret\n")
+        run(
+            "--lang",
+            "en",
+            "--db",
+            db,
+            "user",
+            "add",
+            "x",
+            "--role",
+            "boss",
+            "--user",
+            "root",
+            stdin=f"{ROOT_PW}\nsecret12\n",
+        )
     )
     assert "There is no role “boss”" in line
+    helped = run("--lang", "en", "--help")
+    assert helped.returncode == 0 and "usage:" in helped.stdout and "数据库" not in helped.stdout
+    assert "用法" in run("--help").stdout
+    assert "the following arguments are required" in run("--lang", "en", "init").stderr
+    assert "缺少必填参数" in run("init").stderr
 
 
 @pytest.mark.parametrize(
@@ -99,20 +226,98 @@ def test_english_output(tmp_path):
         (["--db", "mysql://host/db", "check"], "无法识别"),
         (["--db", "{tmp}/missing.db", "check"], "文件不存在"),
         (["--db", "{tmp}/garbage.db", "check"], "打不开数据库"),
-        (["--db", "{db}", "user", "add", "x", "--role", "nope"], "没有“nope”这个角色"),
-        (["--db", "{db}", "user", "passwd", "ghost"], "找不到用户"),
-        (["--db", "{db}", "restore", "{tmp}/missing.db"], "文件不存在"),
-        (["--db", "{db}", "calendar", "2026-13-01", "off"], "refund-desk:"),
-        (["--db", "{db}", "user", "add", "weak", "--role", "clerk"], "密码至少"),
-        (["frobnicate"], "invalid choice"),
+        (
+            ["--db", "{db}", "user", "add", "x", "--role", "nope", "--user", "sysadmin"],
+            "没有“nope”这个角色",
+        ),
+        (["--db", "{db}", "user", "passwd", "ghost", "--user", "sysadmin"], "找不到用户"),
+        (["--db", "{db}", "restore", "{tmp}/missing.db", "--user", "sysadmin"], "文件不存在"),
+        (["--db", "{db}", "restore", "{tmp}/garbage.db", "--user", "sysadmin"], "不能作为备份"),
+        (["--db", "{db}", "restore", "{db}", "--user", "sysadmin"], "恢复它自己"),
+        (["--db", "{db}", "calendar", "2026-13-01", "off", "--user", "sysadmin"], "YYYY-MM-DD"),
+        (["--db", "{db}", "calendar", "9999-12-31", "off", "--user", "sysadmin"], "2099"),
+        (
+            ["--db", "{db}", "user", "add", "weak", "--role", "clerk", "--user", "sysadmin"],
+            "密码至少",
+        ),
+        (["--db", "{db}", "stats", "cs", "--month", "9999-12"], "2000–2099"),
+        (
+            ["--db", "{db}", "stats", "analytics", "--from", "0001-01-01", "--to", "2026-01-01"],
+            "2099",
+        ),
+        (
+            [
+                "--db",
+                "{db}",
+                "stats",
+                "adjust",
+                "TD-X",
+                "--amount",
+                "1e3",
+                "--reason",
+                "x",
+                "--user",
+                "sysadmin",
+            ],
+            "找不到退款单",
+        ),
+        (["--db", "{db}", "print", "refund", "TD\udcff", "-o", "{tmp}/x.pdf"], "UTF-8"),
+        (
+            ["--db", "{db}", "setting", "set", "amount_ceiling_fen", "12,5", "--user", "sysadmin"],
+            "逗号",
+        ),
+        (["--db", r"\\server\share\refunds.db", "check"], "Windows"),
+        (["--db", r"Z:\refunds.db", "check"], "Windows"),
+        (["--db", "{db}", "backup", "{db}"], "数据库本身"),
+        (["frobnicate"], "无效的选项"),
         (["--db", "postgresql://nobody@127.0.0.1:1/none", "check"], "打不开数据库"),
     ],
 )
 def test_bad_input_gives_one_clear_line(args, expected, demo_db, tmp_path):
     (tmp_path / "garbage.db").write_bytes(b"not a database at all" * 200)
     args = [a.format(tmp=tmp_path, db=demo_db) for a in args]
-    line = one_clear_line(run(*args, stdin="ab\n"))
+    line = one_clear_line(run(*args, stdin="demo\nab\n"))
     assert expected in line
+    assert not (tmp_path / "refunds.db").exists()
+    assert not list(Path.cwd().glob("*server*share*"))  # no local file of a Windows path's name
+
+
+def test_opening_never_creates_a_file(tmp_path):
+    missing = tmp_path / "missing.db"
+    one_clear_line(run("--db", str(missing), "check"))
+    one_clear_line(run("--db", str(missing), "user", "list"))
+    assert not missing.exists()
+
+
+def test_amounts_on_the_command_line_go_through_the_one_parser(demo_db):
+    from refund_desk.store import queries, session
+
+    session.open_store(str(demo_db))
+    paid = next(r for r in queries.search(limit=500) if r.state.value == "customer_told")
+    for amount, words in (
+        ("12,5", "逗号"),
+        ("1e3", "科学计数法"),
+        ("Infinity", "金额"),
+        ("sNaN", "金额"),
+        ("1e30", "金额"),
+        ("10000000", "不能超过"),
+        ("0", "不能为 0"),
+    ):
+        result = run(
+            "--db",
+            str(demo_db),
+            "stats",
+            "adjust",
+            paid.form_no,
+            "--amount",
+            amount,
+            "--reason",
+            "x",
+            "--user",
+            "cashier1",
+            stdin="demo\n",
+        )
+        assert words in one_clear_line(result), (amount, result.stderr)
 
 
 def test_newer_database_is_refused_on_the_command_line(demo_db):
@@ -129,11 +334,14 @@ def test_backup_restore_round_trip(demo_db, tmp_path):
     dest = tmp_path / "backup.db"
     assert run("--db", str(demo_db), "backup", str(dest)).returncode == 0
     assert dest.exists()
-    result = run("--db", str(demo_db), "restore", str(dest))
+    signed = ("--user", "sysadmin")
+    result = run("--db", str(demo_db), "restore", str(dest), *signed, stdin="demo\n")
     assert result.returncode == 0, result.stderr
-    assert run("--db", str(demo_db), "check").returncode == 0
-    fresh = tmp_path / "fresh.db"
-    assert run("--db", str(fresh), "restore", str(dest)).returncode == 0
+    check = run("--db", str(demo_db), "check")
+    assert check.returncode == 0 and "NOTE restore" in check.stdout, check.stdout
+    fresh = tmp_path / "fresh.db"  # nothing to log in to: the backup's sysadmin signs
+    result = run("--db", str(fresh), "restore", str(dest), *signed, stdin="demo\n")
+    assert result.returncode == 0, result.stderr
     assert run("--db", str(fresh), "check").returncode == 0
 
 
@@ -150,8 +358,19 @@ def test_tampered_audit_fails_check(demo_db):
 
 
 def test_calendar_override(demo_db):
-    result = run("--db", str(demo_db), "calendar", "2027-02-06", "working", "--note", "调休")
-    assert result.returncode == 0 and "工作日" in result.stdout
+    result = run(
+        "--db",
+        str(demo_db),
+        "calendar",
+        "2027-02-06",
+        "working",
+        "--note",
+        "调休",
+        "--user",
+        "admin1",
+        stdin="demo\n",
+    )
+    assert result.returncode == 0 and "工作日" in result.stdout, result.stderr
 
 
 def test_fault_categories_are_extensible(demo_db):
@@ -164,6 +383,9 @@ def test_fault_categories_are_extensible(demo_db):
         "客户改变主意",
         "--en",
         "Changed mind",
+        "--user",
+        "sysadmin",
+        stdin="demo\n",
     )
     assert added.returncode == 0, added.stderr
     listed = run("--db", str(demo_db), "category", "list").stdout.splitlines()
