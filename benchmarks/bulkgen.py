@@ -3,9 +3,10 @@ histories, written with plain multi-row INSERTs in one transaction (100,000 refu
 a minute). The rows follow the real transition table: each refund's columns are what the
 services would have left after its steps (clocks, duties, outcome, order claim, version).
 
-Bulk rows bypass the services, so they carry no audit rows; everything written afterwards
-through the services is audited as usual. Databases are cached under /tmp keyed by size, seed
-and schema, so reruns are fast."""
+Bulk rows bypass the services, so they carry no audit rows and no seals (`refund-desk check`
+names them: the benchmark measures speed, not a real office's history); everything written
+afterwards through the services is audited and sealed as usual. The database is a demo one.
+Databases are cached under /tmp keyed by size, seed and schema, so reruns are fast."""
 
 from __future__ import annotations
 
@@ -21,29 +22,31 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from refund_desk.domain import workflow
+from refund_desk.domain.duties import Duty
+from refund_desk.domain.roles import Role
 from refund_desk.domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import db as dbmod
 from refund_desk.store import demo, refunds, session
-from refund_desk.store.actors import Actor
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 CACHE_DIR = os.environ.get("REFUND_DESK_BENCH_CACHE", "/tmp/refund-desk-bench")
 DAYS = 1000  # the period every database spans: 100,000 refunds = 100 a day for ~2.7 years
 BATCH = 500  # rows per INSERT statement
 OFFICE_OFFSET = dt.timedelta(hours=8)  # Asia/Shanghai has no daylight saving
 
 A = Action
-FORWARD = (
-    (A.SUBMIT, "clerk"),
-    (A.LEAD_APPROVE, "lead"),
-    (A.TECH_RETURN, "tech"),
-    (A.SUBMIT_TO_FINANCE, "lead"),
-    (A.CASHIER_APPROVE, "cashier"),
-    (A.ACCOUNTANT_APPROVE, "accountant"),
-    (A.DIRECTOR_APPROVE, "director"),
-    (A.PAY, "cashier"),
-    (A.TELL_CUSTOMER, "clerk"),
+# who of the generated office takes each forward step, by the step's first role
+_WHO = {
+    Role.CLERK: "clerk",
+    Role.CS_LEAD: "lead",
+    Role.TECH: "tech",
+    Role.CASHIER: "cashier",
+    Role.ACCOUNTANT: "accountant",
+    Role.FINANCE_DIRECTOR: "director",
+}
+FORWARD = tuple(
+    (t.action, _WHO[min(t.roles, key=list(Role).index)]) for t in workflow.FORWARD_PATH
 )
 # minutes a step typically takes (a few take far longer: the overdue ones)
 MINUTES = {
@@ -205,7 +208,7 @@ def _template(path: Path) -> _Template:
     by_action = {}
     for t in workflow.TRANSITIONS:
         by_action.setdefault((t.source, t.action), t)
-    row = SimpleNamespace(state=State.DRAFT.value, president_requested=False)
+    row = SimpleNamespace(state=State.DRAFT.value, president_requested=False, complaint_at=0)
     for name in TIMED | {"customer_told_at"}:
         setattr(row, name, None)
     columns: dict = {}
@@ -248,6 +251,8 @@ def _generate(conn: sqlite3.Connection, count: int, seed: int, end: dt.datetime,
     step_rows: list[tuple] = []
     refund_sql = _insert_sql("refund", REFUND_COLUMNS)
     step_sql = _insert_sql("step_record", STEP_COLUMNS)
+    duty_sql = _insert_sql("duty_holder", ["entity", "entity_id", "user_id", "duty"], ignore=True)
+    duty_rows: list[tuple] = []
     for i in range(count):
         refund_id = i + 1
         opened = start + dt.timedelta(seconds=span * (i + rng.random()) / count)
@@ -335,6 +340,7 @@ def _generate(conn: sqlite3.Connection, count: int, seed: int, end: dt.datetime,
                 values["updated_at"],
             )
         )
+        duty_rows.append(("refund", refund_id, executors[0], Duty.CREATOR.value))
         entered = times[0]  # when the refund came into its current state
         for (action, source, target, block, n), (_a, _who, _t) in zip(
             template.steps, path, strict=True
@@ -359,21 +365,30 @@ def _generate(conn: sqlite3.Connection, count: int, seed: int, end: dt.datetime,
                     waited,
                 )
             )
+            duty = STEP_DUTY.get((action, source))
+            if duty is not None:
+                duty_rows.append(("refund", refund_id, executors[n], duty.value))
         if len(refund_rows) >= BATCH:
             _flush(conn, refund_sql, refund_rows)
         if len(step_rows) >= BATCH:
             _flush(conn, step_sql, step_rows)
+        if len(duty_rows) >= BATCH:
+            _flush(conn, duty_sql, duty_rows)
     _flush(conn, refund_sql, refund_rows)
     _flush(conn, step_sql, step_rows)
+    _flush(conn, duty_sql, duty_rows)
     return counters
 
 
 _USER_COLUMNS = {"submitted_by", "cashier", "accountant", "director", "payer", "updated_by"}
+# The duty each kind of step gives its executor, read off the transition table.
+STEP_DUTY = {(t.action, t.source): t.duty for t in workflow.TRANSITIONS if t.duty is not None}
 
 
-def _insert_sql(table: str, columns: list[str]) -> dict[int, str]:
+def _insert_sql(table: str, columns: list[str], ignore: bool = False) -> dict[int, str]:
     one = "(" + ",".join("?" * len(columns)) + ")"
-    head = f"INSERT INTO {table} ({','.join(columns)}) VALUES "
+    verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    head = f"{verb} INTO {table} ({','.join(columns)}) VALUES "
     return {n: head + ",".join([one] * n) for n in (BATCH,)} | {"head": head, "one": one}
 
 
@@ -389,7 +404,7 @@ def schema_key() -> str:
     """A hash of the schema the current models create (a new index means a new database)."""
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "schema.db")
-        session.open_store(path, create=True)
+        session.open_store(path, create=True, kind="demo")
         dbmod.DB.obj.close()
         with sqlite3.connect(path) as conn:
             sql = sorted(r[0] for r in conn.execute("SELECT sql FROM sqlite_master") if r[0])
@@ -413,8 +428,8 @@ def bench_db(count: int, seed: int = 7, log=print) -> BenchDb:
             os.remove(stale)  # made for an older schema: never used again
     log(f"generating {count:,} refunds into {path} …")
     partial = f"{path}.{os.getpid()}.partial"  # two runs at once each make their own
-    session.open_store(partial, create=True)
-    people = demo.ensure_users(Actor.command_line())
+    session.open_store(partial, create=True, kind="demo")  # made-up data: a demo database
+    people = demo.ensure_users()
     users = {name: actor.user_id for name, actor in people.items()}
     dbmod.DB.obj.close()
     end = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)

@@ -36,8 +36,7 @@ def make_demo(worker: Worker) -> Location:
     progress.setMinimumDuration(0)
     progress.show()
     try:
-        location = wait_for(worker, session.open_store, path, create=True)
-        wait_for(worker, demo.fill)
+        location = wait_for(worker, demo.create, path)
     finally:
         progress.close()
     return location
@@ -113,11 +112,11 @@ def main(args: argparse.Namespace) -> int:
         login = LoginDialog(worker, location.display, hint)
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             return 0
-        from .store import settings
-
-        calendar = wait_for(worker, settings.calendar)
-        window = MainWindow(AppContext(login.actor, location, worker, lang, calendar))
+        opened = wait_for(worker, session.opening, login.actor)
+        ctx = AppContext(login.actor, location, worker, lang, opened.calendar, opened.demo)
+        window = MainWindow(ctx)
         window.show()
+        window.warn_on_opening(opened)
         return app.exec()
     except RefundDeskError as error:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Refund Desk"), error.text())

@@ -17,3 +17,4 @@ class AppContext:
     worker: Worker
     lang: str = "zh"  # "zh" | "en"
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    demo: bool = False  # a demo database: every screen and printout says so

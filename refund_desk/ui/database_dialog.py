@@ -9,10 +9,8 @@ import os
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from ..domain.errors import RefundDeskError
-from ..domain.roles import Role
 from ..domain.validation import password as check_password
 from ..store import session, users
-from ..store.actors import Actor
 from ..store.db import Location
 from .forms.database_dialog import Ui_DatabaseDialog
 from .worker import Worker
@@ -24,9 +22,7 @@ def open_or_create(path: str, create: bool, name: str, display: str, password: s
         os.makedirs(os.path.dirname(path), exist_ok=True)  # the embedded default's own folder
     location = session.open_store(path, create=create)
     if create:
-        users.add_user(
-            name, display or name, frozenset({Role.SYSADMIN}), password, Actor.command_line()
-        )
+        users.create_first_sysadmin(name, display or name, password, "first-run")
     return location
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from PySide6.QtGui import QColor
 
 from ..domain.money import format_yuan
-from ..domain.sla import CLOCK_LABELS, OFFICE_TZ, ClockStatus, format_remaining
+from ..domain.sla import OFFICE_TZ, ClockStatus, format_remaining
 
 CLOCK_COLOURS = {
     "green": QColor("#2e7d32"),
@@ -40,7 +40,7 @@ def clock_text(status: ClockStatus | None, lang: str) -> str:
     """ "10分钟内填单 · 剩8分" for a running clock; empty when no clock runs."""
     if status is None or status.remaining is None:
         return ""
-    label = CLOCK_LABELS[status.clock].get(lang)
+    label = status.clock.label.get(lang)
     return f"{label} · {format_remaining(status.remaining, lang)}"
 
 
@@ -59,5 +59,5 @@ def clock_summary(statuses: dict, lang: str) -> str:
         mark = "…" if status.running else ("✓" if status.met else "✗")
         if status.running and status.overdue:
             mark = "!"
-        parts.append(f"{CLOCK_LABELS[status.clock].get(lang)}{mark}")
+        parts.append(f"{status.clock.label.get(lang)}{mark}")
     return "  ".join(parts)

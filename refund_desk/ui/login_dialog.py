@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ..domain.errors import RefundDeskError
-from ..store import users
+from ..store import devices
 from ..store.actors import Actor
 from .forms.login_dialog import Ui_LoginDialog
 from .worker import Worker
@@ -40,7 +40,7 @@ class LoginDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.form.error.setText(self.tr("Checking…"))
         self.worker.submit(
-            users.authenticate,
+            devices.log_in,
             name,
             self.form.password.text(),
             on_done=self._logged_in,

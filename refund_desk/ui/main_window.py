@@ -18,13 +18,18 @@ from .status import DatabaseStatus
 REFRESH_MS = 60_000
 
 
+DEMO_MARK = {"zh": "【演示数据】", "en": "[DEMO DATA] "}
+
+
 def window_title(ctx: AppContext) -> str:
     roles = sorted(r.label.get(ctx.lang) for r in ctx.actor.roles)
+    demo = DEMO_MARK[ctx.lang] if ctx.demo else ""
     if ctx.lang == "en":
         return (
-            f"Refund Desk — {ctx.actor.display_name} ({', '.join(roles)}) — {ctx.location.display}"
+            f"{demo}Refund Desk — {ctx.actor.display_name} ({', '.join(roles)}) — "
+            f"{ctx.location.display}"
         )
-    return f"退款台 — {ctx.actor.display_name}（{'、'.join(roles)}）— {ctx.location.display}"
+    return f"{demo}退款台 — {ctx.actor.display_name}（{'、'.join(roles)}）— {ctx.location.display}"
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +96,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             group.addAction(action)
             language.addAction(action)
+
+    def warn_on_opening(self, opened) -> None:
+        """What a person must know at once: a history that no longer matches what this PC saw,
+        and (for a sysadmin) user names under repeated failed log-ins."""
+        if opened.anchor_warning:
+            notify(self, self.tr("Audit log"), opened.anchor_warning, warning=True)
+        if opened.login_alerts:
+            names = ", ".join(f"{a.name} ({a.failures})" for a in opened.login_alerts)
+            notify(
+                self,
+                self.tr("Failed log-ins"),
+                self.tr("Repeated failed log-ins in the last 24 hours: {names}").format(
+                    names=names
+                ),
+                warning=True,
+            )
 
     def choose_language(self, code: str) -> None:
         i18n.settings().setValue(i18n.LANGUAGE_KEY, code)

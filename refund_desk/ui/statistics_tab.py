@@ -48,18 +48,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import permissions
+from ..domain.calendar import month_key
 from ..domain.money import format_yuan
-from ..domain.permissions import Permission
+from ..domain.report_flow import ReportAction, ReportKind, ReportState
 from ..domain.sla import OFFICE_TZ
 from ..domain.workflow import State
-from ..reports import analytics, analytics_export, lifecycle, monthly, reconcile
+from ..reports import analytics, analytics_export, closing, monthly, reconcile
 from ..reports.overview import MonthData, load_month
+from ..store.monthly_reports import ReportStatus
 from . import printing
 from .context import AppContext
 from .messages import notify
 
-KINDS = ("cs", "finance")
+KINDS = tuple(k.value for k in ReportKind)
 # The paper columns in English (the Chinese labels come from the printing layouts).
 COLUMN_EN = {
     "seq": "No.",
@@ -186,13 +187,8 @@ class TablePanel(QGroupBox):
         self.due_label = QLabel(self)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for step, text in (
-            ("prepare", QCoreApplication.translate("StatisticsTab", "Prepare")),
-            ("approve", QCoreApplication.translate("StatisticsTab", "Approve")),
-            ("submit", QCoreApplication.translate("StatisticsTab", "Submit to admin")),
-            ("archive", QCoreApplication.translate("StatisticsTab", "Verify and archive")),
-        ):
-            button = QPushButton(text, self)
+        for step in ReportAction:
+            button = QPushButton(step.label.get(tab.ctx.lang), self)
             button.clicked.connect(lambda _=False, s=step: tab.lifecycle_step(kind, s))
             self.buttons[step] = button
             bar.addWidget(button)
@@ -227,10 +223,10 @@ class TablePanel(QGroupBox):
         layout.addLayout(bar)
         layout.addWidget(self.view)
 
-    def show_data(self, sheet, status: lifecycle.ReportStatus) -> None:
+    def show_data(self, sheet, status: ReportStatus) -> None:
         tab, lang = self.tab, self.tab.ctx.lang
         self.status = status
-        self.setTitle(f"{monthly.TITLES[self.kind].get(lang)}  {sheet.month}  {sheet.number}")
+        self.setTitle(f"{ReportKind(self.kind).title.get(lang)}  {sheet.month}  {sheet.number}")
         self.model.set_sheet(sheet)
         state = status.label.get(lang)
         self.state_label.setText(
@@ -239,20 +235,14 @@ class TablePanel(QGroupBox):
             )
         )
         self.due_label.setText(due_text(status, dt.datetime.now(OFFICE_TZ).date()))
-        late = status.late and status.state != "archived"
+        late = status.late and status.state != ReportState.ARCHIVED
         self.due_label.setStyleSheet("color: #c62828; font-weight: bold;" if late else "")
-        roles = tab.ctx.actor.roles
-        may_prepare = permissions.allowed(lifecycle.PREPARE[self.kind], roles)
-        is_head = lifecycle.HEADS[self.kind] in roles
-        self.buttons["prepare"].setEnabled(may_prepare and status.state in ("none", "prepared"))
-        self.buttons["approve"].setEnabled(is_head and status.state == "prepared")
-        self.buttons["submit"].setEnabled((is_head or may_prepare) and status.state == "approved")
-        self.buttons["archive"].setEnabled(
-            permissions.allowed(Permission.ARCHIVE_STATS, roles) and status.state == "submitted"
-        )
+        allowed = status.allowed(tab.ctx.actor)  # the rules decide; the buttons follow
+        for step in ReportAction:
+            self.buttons[step].setEnabled(step in allowed)
 
 
-def due_text(status: lifecycle.ReportStatus, today: dt.date) -> str:
+def due_text(status: ReportStatus, today: dt.date) -> str:
     """The due date with a countdown, or when it was submitted and whether late."""
     due = status.due.isoformat()
     if status.submitted_at is not None:
@@ -488,7 +478,7 @@ class StatisticsTab(QWidget):
     def refresh(self) -> None:
         self.loading = True
         self.title.setText(
-            self.tr("Refunds of {month}").format(month=monthly.month_key(self.year, self.month))
+            self.tr("Refunds of {month}").format(month=month_key(self.year, self.month))
         )
         self._busy(True, self.tr("Loading…"))
         self.ctx.worker.submit(
@@ -576,15 +566,18 @@ class StatisticsTab(QWidget):
         panel = self.panels[kind]
         if panel.status is None:
             return
-        key = monthly.month_key(self.year, self.month)
-        if step == "prepare":
-            args = (self.ctx.actor, kind, key)
-        else:
-            args = (self.ctx.actor, kind, key, panel.status.version)
+        key = month_key(self.year, self.month)
         self.message.setText("")
         self._busy(True, self.tr("Saving…"))
         self.ctx.worker.submit(
-            getattr(lifecycle, step), *args, on_done=self._stepped, on_error=self._step_failed
+            closing.take_step,
+            self.ctx.actor,
+            kind,
+            key,
+            step,
+            panel.status.version,
+            on_done=self._stepped,
+            on_error=self._step_failed,
         )
 
     def _stepped(self, _status) -> None:
@@ -601,8 +594,8 @@ class StatisticsTab(QWidget):
     # --- exports -------------------------------------------------------------------------
 
     def ask_export(self, kind: str, fmt: str) -> None:
-        key = monthly.month_key(self.year, self.month)
-        name = f"{monthly.TITLES[kind].zh}{key}.{fmt}"
+        key = month_key(self.year, self.month)
+        name = f"{ReportKind(kind).title.zh}{key}.{fmt}"
         pattern = "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), name, pattern)
         if path:
@@ -630,8 +623,8 @@ class StatisticsTab(QWidget):
     def print_table(self, kind: str, to_printer: bool) -> printing.PrintRun:
         """Preview or print the month's table as it stands when the job runs."""
         job = printing.stats_job(self.ctx, kind, self.year, self.month)
-        key = monthly.month_key(self.year, self.month)
-        title = f"{monthly.TITLES[kind].get(self.ctx.lang)} {key}"
+        key = month_key(self.year, self.month)
+        title = f"{ReportKind(kind).title.get(self.ctx.lang)} {key}"
         if to_printer:
             return printing.print_document(self, self.ctx, job, title)
         return printing.preview(self, self.ctx, job, title)

@@ -61,7 +61,7 @@ def test_check_while_writers_append_never_cries_wolf(where, tmp_path, request):
 
 
 def _ten_thousand(path: str, count: int) -> None:
-    session.open_store(path, create=True)
+    session.open_store(path, create=True)  # a new database's own first rows, then `count`
     at = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     with dbmod.write():
         for i in range(count):
@@ -98,6 +98,9 @@ TAMPERING = {
 }
 
 
+NEW_DATABASE_ROWS = 2  # the creation (migration to the current schema) and its row seals
+
+
 @pytest.fixture(scope="module")
 def long_chain(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("chain") / "audit.db")
@@ -112,7 +115,7 @@ def test_ten_thousand_events_verify(long_chain):
     seconds = time.monotonic() - started
     done = _check_cli(long_chain)
     record("audit_chain", {"events": report.rows, "verify_seconds": round(seconds, 2)})
-    assert report.ok and report.rows == size("audit_events", 10_000)
+    assert report.ok and report.rows == size("audit_events", 10_000) + NEW_DATABASE_ROWS
     assert done.returncode == 0 and "FAIL" not in done.stdout, done.stdout + done.stderr
 
 
@@ -157,9 +160,9 @@ def test_rows_forged_after_the_head_are_found(long_chain, tmp_path):
     seq, prev = con.execute("SELECT last_seq, last_hash FROM audit_head").fetchone()
     at = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
     detail = audit.canonical({"amount_fen": "999999"})
-    digest = audit.row_hash(seq + 1, at, "mallory", "pay", "refund", "X", detail, prev)
+    digest = audit.row_hash(seq + 1, at, "mallory", "pay", "refund", "X", detail, prev, "{}")
     con.execute(
-        "INSERT INTO audit_log VALUES (?, ?, 'mallory', 'pay', 'refund', 'X', ?, ?, ?)",
+        "INSERT INTO audit_log VALUES (?, ?, 'mallory', 'pay', 'refund', 'X', ?, ?, ?, '{}')",
         (seq + 1, at.strftime("%Y-%m-%d %H:%M:%S.%f+00:00"), detail, prev, digest),
     )
     con.commit()

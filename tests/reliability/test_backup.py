@@ -9,7 +9,8 @@ import time
 import pytest
 
 from refund_desk.store import db as dbmod
-from refund_desk.store import maintenance, session
+from refund_desk.store import maintenance, session, users
+from refund_desk.store.actors import Actor
 from tests.reliability import invariants, worker
 from tests.reliability.conftest import record, size, start_writer
 
@@ -52,7 +53,7 @@ def test_backups_taken_while_writers_write(tmp_path):
     writer = _writers(url, tmp_path, 80, (3,))[0]
     assert writer.stdout.readline().strip() == "ready"
     session.open_store(url)
-    safety = maintenance.restore_from(taken[-1][0])
+    safety = maintenance.restore_from(taken[-1][0], Actor.from_user(users.get_user("sysadmin")))
     _, err = writer.communicate()
     assert writer.returncode == 0 and "Traceback" not in err, err[-2000:]
     session.open_store(url)

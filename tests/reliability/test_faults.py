@@ -15,6 +15,7 @@ import pytest
 from refund_desk.store import db as dbmod
 from refund_desk.store import session
 from refund_desk.store.models import StepRecord, User
+from tests.conftest import PASSWORD
 from tests.reliability import invariants, worker
 from tests.reliability.conftest import (
     ROOT,
@@ -159,7 +160,8 @@ def _cli(url: str, *args: str, stdin: str = "", fiu: tuple[str, ...] = ()):
 @needs_fiu
 def test_cli_under_disk_full_says_one_sentence_and_never_lies(tmp_path):
     url = str(tmp_path / "refunds.db")
-    assert _cli(url, "init").returncode == 0
+    assert _cli(url, "init", "--admin", "boss", stdin="Boss-pass-1\n").returncode == 0
+    signer = ("--user", "boss")
     rounds = size("cli_faults", 12)
     # SQLite writes with pwrite; write() is left alone so that the terminal still works.
     fiu = tuple(
@@ -168,7 +170,17 @@ def test_cli_under_disk_full_says_one_sentence_and_never_lies(tmp_path):
     )
     claimed, refused, messages = [], 0, Counter()
     for i in range(rounds):
-        done = _cli(url, "user", "add", f"u{i}", "--role", "clerk", stdin="Secret-123\n", fiu=fiu)
+        done = _cli(
+            url,
+            "user",
+            "add",
+            f"u{i}",
+            "--role",
+            "clerk",
+            *signer,
+            stdin="Boss-pass-1\nSecret-123\n",
+            fiu=fiu,
+        )
         if done.returncode == 0:
             claimed.append(f"u{i}")
         else:
@@ -185,10 +197,14 @@ def test_cli_under_disk_full_says_one_sentence_and_never_lies(tmp_path):
     )
     assert set(claimed) <= present  # success was never claimed for a write that failed
     assert refused > 0
-    assert (
-        _cli(url, "user", "add", "after", "--role", "clerk", stdin="Secret-123\n").returncode == 0
+    after = _cli(
+        url, "user", "add", "after", "--role", "clerk", *signer, stdin="Boss-pass-1\nSecret-123\n"
     )
+    assert after.returncode == 0, after.stderr
     assert _cli(url, "check").returncode == 0
+
+
+SIGNER = PASSWORD + "\n"  # the office's sysadmin signs
 
 
 @pytest.mark.parametrize("deny", ["files", "folder", "all"])
@@ -198,7 +214,8 @@ def test_read_only_file_or_folder(slow_share, tmp_path, deny):
     dbmod.DB.obj.close()
     slow_share.vanish()
     slow_share.start(deny=deny)
-    done = _cli(url, "user", "add", "ro", "--role", "clerk", stdin="Secret-123\n")
+    signed = ("--user", "sysadmin")
+    done = _cli(url, "user", "add", "ro", "--role", "clerk", *signed, stdin=SIGNER + "Secret-123\n")
     assert done.returncode != 0
     _one_sentence(done.stderr)
     assert "只读" in done.stderr, done.stderr  # says what is wrong: no write permission
@@ -213,7 +230,10 @@ def test_read_only_file_or_folder(slow_share, tmp_path, deny):
         "faults_readonly", {"deny": deny, "message": done.stderr.strip(), "check": check.returncode}
     )
     assert not found.problems, found.problems
-    assert _cli(url, "user", "add", "ro", "--role", "clerk", stdin="Secret-123\n").returncode == 0
+    again = _cli(
+        url, "user", "add", "ro", "--role", "clerk", *signed, stdin=SIGNER + "Secret-123\n"
+    )
+    assert again.returncode == 0, again.stderr
 
 
 def test_share_vanishes_mid_transaction(slow_share, tmp_path):

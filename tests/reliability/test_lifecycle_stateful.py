@@ -22,8 +22,9 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from refund_desk.domain.duties import Duty, conflicts_with
 from refund_desk.domain.errors import Conflict, FormErrors, RefundDeskError
-from refund_desk.domain.workflow import TRANSITIONS, Action, Duty, State, allowed_actions
+from refund_desk.domain.workflow import TRANSITIONS, Action, State, allowed_actions
 from refund_desk.store import db as dbmod
 from refund_desk.store import queries, refunds
 from refund_desk.store.models import Refund
@@ -232,9 +233,9 @@ class Lifecycle(RuleBasedStateMachine):
         ]
         assert rows, f"{source} --{action}--> {saved.state} is not in the table"
         assert rows[0].roles & actor.roles, f"{who} may not {action}"
-        duties = refunds.facts_of(before).duties
-        for duty in rows[0].not_by:
-            assert duties.get(duty) != actor.user_id, f"{who} did {action} holding {duty}"
+        held = refunds.facts_of(before).duties_of(actor.user_id)
+        clash = held & conflicts_with(rows[0].duty) if rows[0].duty else frozenset()
+        assert not clash, f"{who} did {action} holding {sorted(clash)}"
 
     @invariant()
     def database_agrees(self):
@@ -248,6 +249,9 @@ class Lifecycle(RuleBasedStateMachine):
                 finance = [row.cashier_id, row.accountant_id, row.director_id]
                 assert len(set(finance)) == 3 and row.submitted_by_id not in finance
                 assert None not in finance
+            for user_id, duties in refunds.held_duties(refund_id).items():
+                for duty in duties:
+                    assert not duties & conflicts_with(duty), (refund_id, user_id, duties)
 
 
 def test_refund_lifecycle_state_machine(sqlite_office):

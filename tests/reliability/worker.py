@@ -250,6 +250,8 @@ class Writer:
                 self.record(
                     {"op": "load", "err": e.code, "cls": type(e).__name__, "text": e.text()}
                 )
+            except Refund.DoesNotExist:  # a restore took away a refund this PC had listed
+                self._refresh_ids()
             except Exception as e:  # a crash is what the tests look for
                 self.record({"op": "load", "crash": f"{type(e).__name__}: {e}"})
             if self.ops == calls:

@@ -62,9 +62,9 @@ def test_fill_sign_and_confirm(qtbot, make_ctx, sqlite_office):
     tab.form.takerPassword.setText("wrong")
     tab.form.confirmButton.click()
     idle(qtbot, tab.ctx.worker)
-    assert tab.form.notice.text() == "用户名或密码不对。"
+    assert tab.form.notice.text() == "用户名或密码不对，或该账户已停用。"
     tab.form.takerName.setText("clerk2")
-    tab.form.takerPassword.setText("demo")
+    tab.form.takerPassword.setText("demo-pass")
     tab.form.confirmButton.click()
     idle(qtbot, tab.ctx.worker)
     assert tab.view.read_only and tab.view.taken_by == "Clerk2"

@@ -183,10 +183,10 @@ def test_login_dialog(qtbot, worker, sqlite_office):
     type_text(dialog.form.password, "nope")
     dialog.ok_button.click()
     idle(qtbot, worker)
-    assert dialog.form.error.text() == "用户名或密码不对。"
+    assert dialog.form.error.text() == "用户名或密码不对，或该账户已停用。"
     assert dialog.actor is None
     dialog.form.password.clear()
-    type_text(dialog.form.password, "demo")
+    type_text(dialog.form.password, "demo-pass")
     dialog.ok_button.click()
     idle(qtbot, worker)
     assert dialog.actor is not None and dialog.actor.username == "clerk"
@@ -209,15 +209,15 @@ def test_first_run_creates_a_database_and_its_sysadmin(qtbot, worker, tmp_path):
     dialog.form.path.setText(str(tmp_path / "refunds.db"))
     type_text(dialog.form.adminName, "root")
     type_text(dialog.form.adminDisplay, "系统管理员")
-    type_text(dialog.form.adminPassword, "secret1")
-    type_text(dialog.form.adminAgain, "secret2")
+    type_text(dialog.form.adminPassword, "secret-1")
+    type_text(dialog.form.adminAgain, "secret-2")
     ok.click()
     assert dialog.form.error.text() == "两次输入的密码不一致。"
     dialog.form.adminAgain.clear()
-    type_text(dialog.form.adminAgain, "secret1")
+    type_text(dialog.form.adminAgain, "secret-1")
     ok.click()
     idle(qtbot, worker)
     assert dialog.location is not None, dialog.form.error.text()
-    actor = users.authenticate("root", "secret1")
+    actor = users.authenticate("root", "secret-1")
     assert actor.display_name == "系统管理员"
     assert session.open_store(str(tmp_path / "refunds.db")).target.endswith("refunds.db")

@@ -23,10 +23,13 @@ def test_english_makes_error_sentences_english_too(qapp):
     try:
         assert i18n.install_language(qapp, "en") == "en"
         assert errors.LANG == "en"
-        assert errors.AuthError("bad_login").text() == "Wrong user name or password."
+        assert (
+            errors.AuthError("bad_login").text()
+            == "Wrong user name or password, or the account is disabled."
+        )
     finally:
         i18n.install_language(qapp, "zh")
-    assert errors.AuthError("bad_login").text() == "用户名或密码不对。"
+    assert errors.AuthError("bad_login").text() == "用户名或密码不对，或该账户已停用。"
 
 
 def test_remembered_database_is_opened_and_db_flag_overrides_it(qapp, worker, tmp_path):
@@ -109,8 +112,8 @@ def test_enter_logs_in(qtbot, worker, sqlite_office):
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClicks(dialog.form.username, "lead")
     qtbot.keyClick(dialog.form.username, Qt.Key.Key_Tab)
-    qtbot.keyClicks(dialog.focusWidget(), "demo")
-    assert dialog.form.password.text() == "demo"
+    qtbot.keyClicks(dialog.focusWidget(), "demo-pass")
+    assert dialog.form.password.text() == "demo-pass"
     qtbot.keyClick(dialog.form.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.actor is not None, timeout=10000)
     assert dialog.actor.username == "lead"
