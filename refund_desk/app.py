@@ -99,7 +99,7 @@ def main(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
-    app.setWindowIcon(QIcon(str(paths.ICONS / "refund_desk.svg")))
+    app.setWindowIcon(QIcon(str(paths.resource_file(paths.APP_ICON))))
     i18n.register_font(app)
     lang = i18n.install_language(app, i18n.choose_language(getattr(args, "lang", None)))
     worker = Worker()
