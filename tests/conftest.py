@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import tempfile
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
@@ -13,6 +14,10 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This PC's own folders (log file, remembered database, embedded default) are the test run's,
+# never the developer's: once for the run here (processes started by module fixtures inherit
+# it), and per test below.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="refund-desk-test-local-")
 
 from refund_desk.domain import errors
 from refund_desk.domain.roles import Role
@@ -94,6 +99,11 @@ def _qt_widgets_live_until_teardown(request):
     yield
     kept.clear()
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _local_folders_of_this_test(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "local-data"))
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import sys
 
 from ..domain.errors import Text, ValidationError
+
+log = logging.getLogger("refund_desk.cli")
 
 
 def say(zh: str, en: str) -> None:
@@ -13,6 +16,8 @@ def say(zh: str, en: str) -> None:
 
 
 def fail(text: str, code: int = 1) -> int:
+    """One sentence on stderr and a non-zero exit; the log keeps it with its traceback."""
+    log.warning("command failed: %s", text, exc_info=sys.exc_info()[1] is not None)
     print(f"refund-desk: {text}", file=sys.stderr)
     return code
 

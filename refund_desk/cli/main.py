@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from .. import __version__
 from ..domain import errors
 from ..domain.errors import RefundDeskError, Text, ValidationError
 from ..domain.roles import parse_roles
@@ -155,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         "或 sqlite:///… / postgresql://…；也可用环境变量 REFUND_DESK_DB",
     )
     parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / language")
+    parser.add_argument("--version", action="version", version=f"refund-desk {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help="在临时文件夹新建演示数据库并打开桌面程序"
     )

@@ -57,6 +57,22 @@ def test_env_var_names_the_database(demo_db):
     assert run("check", env_extra={"REFUND_DESK_DB": str(demo_db)}).returncode == 0
 
 
+def test_errors_go_to_the_log_with_their_traceback(tmp_path):
+    from refund_desk import logs
+
+    one_clear_line(run("--db", str(tmp_path / "gone" / "x.db"), "check"))
+    text = logs.log_file().read_text(encoding="utf-8")
+    assert "cli[" in text and "command failed: " in text and "Traceback" in text
+
+
+def test_version():
+    from importlib.metadata import version
+
+    result = run("--version")  # one number: the package's metadata
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"refund-desk {version('refund-desk')}"
+
+
 def test_init_user_add_list_passwd_disable(tmp_path):
     db = str(tmp_path / "new.db")
     assert run("--db", db, "init", "--admin", "root", stdin="secret1\n").returncode == 0
