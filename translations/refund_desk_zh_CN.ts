@@ -22,68 +22,101 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../refund_desk/app.py" line="33"/>
+        <location filename="../refund_desk/app.py" line="36"/>
         <source>Making the demo office…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="50"/>
+        <location filename="../refund_desk/app.py" line="53"/>
         <source>Demo users: {names}. The password of each is {password}.</source>
         <translation>演示用户：{names}，密码均为 {password}。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="68"/>
-        <location filename="../refund_desk/app.py" line="123"/>
+        <location filename="../refund_desk/app.py" line="70"/>
+        <location filename="../refund_desk/app.py" line="188"/>
         <source>Refund Desk</source>
         <translation>退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="72"/>
+        <location filename="../refund_desk/app.py" line="74"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="75"/>
+        <location filename="../refund_desk/app.py" line="77"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../refund_desk/ui/crash.py" line="74"/>
+        <source>Refund Desk</source>
+        <translation>退款台</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/crash.py" line="75"/>
+        <source>Something went wrong that Refund Desk did not expect; what you saved is kept, and the details are in the log {where}.</source>
+        <translation>退款台遇到了意外的错误；已保存的内容不受影响，详细信息已写入日志 {where}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/crash.py" line="82"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="55"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="60"/>
+        <source>{path} (there: it is opened)</source>
+        <translation>{path}（已有：打开它）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/database_dialog.py" line="61"/>
+        <source>{path} (not there yet: it is made)</source>
+        <translation>{path}（还没有：新建它）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/database_dialog.py" line="100"/>
         <source>Refund database (*.db);;All files (*)</source>
         <translation>退款数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="57"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="102"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="59"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="104"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="71"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="118"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="77"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="122"/>
         <source>Give the administrator&apos;s user name.</source>
         <translation>请填写管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="85"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="129"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="87"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="139"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/database_dialog.py" line="157"/>
+        <source>A database is already there: choose to open it instead.</source>
+        <translation>那里已经有数据库了：请选择“打开”。</translation>
     </message>
     <message>
         <location filename="../forms/database_dialog.ui" line="6"/>
@@ -91,52 +124,57 @@
         <translation>退款台 — 选择数据库</translation>
     </message>
     <message>
-        <location filename="../forms/database_dialog.ui" line="10"/>
-        <source>Choose the refund database on the shared drive, or create a new one.</source>
-        <translation>请选择共享盘上的退款数据库，或新建一个。</translation>
-    </message>
-    <message>
-        <location filename="../forms/database_dialog.ui" line="16"/>
-        <source>Open an existing database</source>
-        <translation>打开已有数据库</translation>
-    </message>
-    <message>
-        <location filename="../forms/database_dialog.ui" line="22"/>
-        <source>Create a new database</source>
-        <translation>新建数据库</translation>
-    </message>
-    <message>
-        <location filename="../forms/database_dialog.ui" line="29"/>
+        <location filename="../forms/database_dialog.ui" line="42"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../forms/database_dialog.ui" line="36"/>
+        <location filename="../forms/database_dialog.ui" line="49"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../forms/database_dialog.ui" line="43"/>
-        <source>First system administrator</source>
-        <translation>第一个系统管理员</translation>
+        <location filename="../forms/database_dialog.ui" line="10"/>
+        <source>Which refund database should this PC use? The choice is kept for next time.</source>
+        <translation>这台电脑用哪个退款数据库？选择会记住，下次直接打开。</translation>
     </message>
     <message>
-        <location filename="../forms/database_dialog.ui" line="47"/>
+        <location filename="../forms/database_dialog.ui" line="16"/>
+        <source>Only this PC: the database in my local data folder</source>
+        <translation>只用这台电脑：本机数据文件夹里的数据库</translation>
+    </message>
+    <message>
+        <location filename="../forms/database_dialog.ui" line="30"/>
+        <source>Open the office&apos;s database on the shared drive (or a PostgreSQL server)</source>
+        <translation>打开共享盘上办公室的数据库（或 PostgreSQL 服务器）</translation>
+    </message>
+    <message>
+        <location filename="../forms/database_dialog.ui" line="35"/>
+        <source>Create a new database on the shared drive</source>
+        <translation>在共享盘上新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../forms/database_dialog.ui" line="63"/>
+        <source>First system administrator of the new database</source>
+        <translation>新数据库的第一个系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../forms/database_dialog.ui" line="67"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../forms/database_dialog.ui" line="54"/>
+        <location filename="../forms/database_dialog.ui" line="83"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../forms/database_dialog.ui" line="61"/>
+        <location filename="../forms/database_dialog.ui" line="99"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../forms/database_dialog.ui" line="72"/>
+        <location filename="../forms/database_dialog.ui" line="117"/>
         <source>Password again</source>
         <translation>再输一次密码</translation>
     </message>
@@ -434,78 +472,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="43"/>
+        <location filename="../refund_desk/ui/main_window.py" line="44"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="44"/>
+        <location filename="../refund_desk/ui/main_window.py" line="45"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="45"/>
+        <location filename="../refund_desk/ui/main_window.py" line="46"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="46"/>
+        <location filename="../refund_desk/ui/main_window.py" line="47"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="47"/>
+        <location filename="../refund_desk/ui/main_window.py" line="48"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="59"/>
+        <location filename="../refund_desk/ui/main_window.py" line="60"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="66"/>
+        <location filename="../refund_desk/ui/main_window.py" line="67"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="81"/>
+        <location filename="../refund_desk/ui/main_window.py" line="82"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="82"/>
+        <location filename="../refund_desk/ui/main_window.py" line="83"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="85"/>
+        <location filename="../refund_desk/ui/main_window.py" line="86"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="86"/>
+        <location filename="../refund_desk/ui/main_window.py" line="87"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="87"/>
+        <location filename="../refund_desk/ui/main_window.py" line="88"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="87"/>
-        <location filename="../refund_desk/ui/main_window.py" line="99"/>
+        <location filename="../refund_desk/ui/main_window.py" line="88"/>
+        <location filename="../refund_desk/ui/main_window.py" line="114"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="100"/>
+        <location filename="../refund_desk/ui/main_window.py" line="95"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="96"/>
+        <source>About Refund Desk…</source>
+        <translation>关于退款台…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="102"/>
+        <source>About Refund Desk</source>
+        <translation>关于退款台</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="103"/>
+        <source>Refund Desk {version}
+Database: {database}
+Log files: {logs}</source>
+        <translation>退款台 {version}
+数据库：{database}
+日志文件：{logs}</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="115"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="117"/>
+        <location filename="../refund_desk/ui/main_window.py" line="132"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -576,62 +638,62 @@
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="79"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="101"/>
         <source>Waiting for me: {n}</source>
         <translation>待我处理：{n}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="80"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="102"/>
         <source>overdue: {n}</source>
         <translation>已超时：{n}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="82"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="104"/>
         <source>the oldest {shown} are listed, {n} of them overdue</source>
         <translation>列出最早的 {shown} 张，其中超时 {n} 张</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="92"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="114"/>
         <source>All steps</source>
         <translation>全部步骤</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="120"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="142"/>
         <source>Select the refunds to print first.</source>
         <translation>请先选择要打印的退款单。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="128"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="150"/>
         <source>Select the refunds to approve first.</source>
         <translation>请先选择要审批的退款单。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="137"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="159"/>
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="138"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="160"/>
         <source>None of the selected refunds is yours to approve.</source>
         <translation>所选退款单都不归您审批。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="145"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="167"/>
         <source>Approve {n} refunds, total {total}:</source>
         <translation>审批 {n} 张退款单，合计 {total}：</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="150"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="172"/>
         <source>Not yours to approve (skipped): {forms}</source>
         <translation>不归您审批（已跳过）：{forms}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="155"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="177"/>
         <source>Approve selected</source>
         <translation>批量审批</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/queue_tab.py" line="170"/>
+        <location filename="../refund_desk/ui/queue_tab.py" line="192"/>
         <source>Some were not approved</source>
         <translation>部分退款单未能审批</translation>
     </message>
