@@ -57,6 +57,16 @@ def test_env_var_names_the_database(demo_db):
     assert run("check", env_extra={"REFUND_DESK_DB": str(demo_db)}).returncode == 0
 
 
+def test_db_flag_beats_env_var_beats_the_choice_remembered_by_the_app(demo_db, tmp_path):
+    from refund_desk import remembered
+
+    remembered.remember(str(demo_db))  # what the desktop app's first-run dialog keeps
+    assert run("check").returncode == 0
+    elsewhere = {"REFUND_DESK_DB": str(tmp_path / "gone" / "x.db")}
+    assert "gone" in one_clear_line(run("check", env_extra=elsewhere))
+    assert run("--db", str(demo_db), "check", env_extra=elsewhere).returncode == 0
+
+
 def test_errors_go_to_the_log_with_their_traceback(tmp_path):
     from refund_desk import logs
 
