@@ -152,6 +152,7 @@ def main(args: argparse.Namespace) -> int:
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("refund-desk")  # packaging/linux/refund-desk.desktop: its menu icon
     crash.install()
     app.setWindowIcon(QIcon(str(paths.resource_file(paths.APP_ICON))))
     i18n.register_font(app)
