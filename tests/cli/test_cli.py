@@ -75,6 +75,13 @@ def test_errors_go_to_the_log_with_their_traceback(tmp_path):
     assert "cli[" in text and "command failed: " in text and "Traceback" in text
 
 
+def test_a_log_folder_that_cannot_be_made_changes_nothing_on_screen(tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    env = {"XDG_DATA_HOME": str(not_a_folder)}
+    one_clear_line(run("--db", str(tmp_path / "gone" / "x.db"), "check", env_extra=env))
+
+
 def test_version():
     from importlib.metadata import version
 
