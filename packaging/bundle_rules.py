@@ -9,11 +9,12 @@ import re
 from collections.abc import Callable, Iterable
 
 # Imports made at run time by name, which PyInstaller's analysis does not follow:
-# - reportlab's barcode widgets import their encoders lazily (`code128`, `qr`, …): without
-#   them the printout's QR code dies with "No module named reportlab.graphics.barcode.code128";
-# - `holidays.China` is a lazy attribute that imports `holidays.countries.china` by name;
-# - peewee imports psycopg2 inside try/except and psycopg2 imports its C module's helpers;
-# - every module of the app itself, so that a lazy import added later cannot vanish.
+# - reportlab's barcode widgets import their encoders lazily: a build without this line prints
+#   "No module named 'reportlab.graphics.barcode.code128'" for every printout's QR code;
+# - every module of the app itself, so that a lazy import added later cannot vanish;
+# - `holidays.China` is looked up by name in holidays' registry, and peewee imports psycopg2
+#   inside try/except: the analysis and PyInstaller's hooks find these today (a build without
+#   the lines has them), declared so that a change in those packages cannot drop them.
 HIDDEN_PACKAGES = ("refund_desk", "reportlab.graphics.barcode")
 HIDDEN_MODULES = (
     "holidays.countries.china",
