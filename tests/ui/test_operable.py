@@ -60,8 +60,19 @@ def test_a_failed_background_job_is_in_the_log_with_its_traceback(qtbot, worker,
     idle(qtbot, worker)
     assert errors and "ZeroDivisionError" in errors[0].text()
     text = log_file.read_text(encoding="utf-8")
-    assert "background job failed" in text and "Traceback" in text and "the bug" in text
-    assert log_file.parent == localdirs.log_dir()
+    assert "background job" in text and "broken failed" in text and "the bug" in text
+    assert "Traceback" in text and log_file.parent == localdirs.log_dir()
+
+
+def test_a_refused_background_job_is_in_the_log_too(qtbot, worker, log_file, sqlite_office):
+    from refund_desk.store import users
+
+    errors = []
+    worker.submit(users.authenticate, "nobody", "x", on_error=errors.append)
+    idle(qtbot, worker)
+    assert errors and errors[0].text() == "用户名或密码不对。"
+    text = log_file.read_text(encoding="utf-8")
+    assert "authenticate refused: 用户名或密码不对。" in text and "Traceback" in text
 
 
 @pytest.fixture
