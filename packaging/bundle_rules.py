@@ -83,7 +83,7 @@ def keep_data(datas: Iterable[tuple]) -> list[tuple]:
 
 
 # PyInstaller collects every input-method plugin with QtGui, and with the on-screen keyboard's
-# plugin come Qt Quick, Qml and Virtual Keyboard (30 MB), which nothing else here loads.
+# plugin come Qt Quick, Qml and Virtual Keyboard (17 MB), which nothing else here loads.
 UNUSED_PLUGINS = ("qtvirtualkeyboardplugin",)
 UNUSED_QT_LIBRARY = re.compile(
     r"^(lib)?Qt6(Qml|Quick|VirtualKeyboard|WebEngine|Multimedia|3D|Designer)\w*\.(so|dll|dylib)"
