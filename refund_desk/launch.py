@@ -33,9 +33,9 @@ def _run(program: str, argv: Sequence[str] | None) -> int:
     logs.setup(program)
     args = list(sys.argv[1:] if argv is None else argv)
     logs.started(program, __version__)
-    from .cli import main
-
     try:
+        from .cli import main  # inside: a module that fails at import is an error like any other
+
         return main(args)
     except Exception:
         log.exception("unexpected error in %s %s", program, " ".join(map(_no_password, args)))
