@@ -17,6 +17,10 @@ from collections.abc import Callable, Iterable
 #   the lines has them), declared so that a change in those packages cannot drop them.
 HIDDEN_PACKAGES = ("refund_desk", "reportlab.graphics.barcode")
 HIDDEN_MODULES = (
+    # zoneinfo reads tzdata by name when the system has no time-zone database (Windows always):
+    # a Linux build without it failed at start with "No time zone found with key Asia/Shanghai"
+    # once PYTHONTZPATH pointed nowhere.
+    "tzdata",
     "holidays.countries.china",
     "psycopg2",
     "psycopg2._psycopg",

@@ -152,6 +152,12 @@ def smoke(cli: str, app: str) -> None:
     form_no = first_form_number(demo)
     programs.ok("--db", "D.db", "print", "refund", form_no, "-o", "x.pdf")
     check_pdf(folder / "x.pdf", form_no)
+    # As on Windows, which has no time-zone database of its own: only the tzdata package's.
+    programs.env["PYTHONTZPATH"] = str(folder / "no-zoneinfo")
+    try:
+        programs.ok("--db", "D.db", "print", "refund", form_no, "-o", "tz.pdf")
+    finally:
+        del programs.env["PYTHONTZPATH"]
     check_window(programs, demo)
     check_postgres(programs)
     log = folder / "local-data" / "RefundDesk" / "RefundDesk" / "logs" / "refund-desk.log"
