@@ -5,6 +5,7 @@ database carries the request."""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import logging
@@ -47,7 +48,8 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = key(location)
         folder = localdirs.data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # then the lock below fails, and claim() says so
+            folder.mkdir(parents=True, exist_ok=True)
         self.lock = QLockFile(str(folder / f"{self.name}.lock"))
         self.lock.setStaleLockTime(0)  # stale only when its process is gone, however long it ran
         self.server: QLocalServer | None = None
@@ -56,6 +58,9 @@ class SingleInstance(QObject):
     def claim(self) -> bool:
         if self.lock.tryLock(0):
             self._listen()
+            return True
+        if self.lock.error() != QLockFile.LockError.LockFailedError:  # not held: unwritable
+            log.warning("no single-instance lock %s: %s", self.lock.fileName(), self.lock.error())
             return True
         deadline = time.monotonic() + FIRST_START_WAIT_S
         while time.monotonic() < deadline:
