@@ -54,6 +54,7 @@ def test_imports_made_by_name_are_declared():
         "reportlab.graphics.barcode.code128",  # the error a bundle without it printed
         "reportlab.graphics.barcode.qr",
         "holidays.countries.china",
+        "tzdata",  # zoneinfo's fallback, the only time-zone database on Windows
         "psycopg2.extensions",
         "refund_desk.ui.statistics_tab",
         "refund_desk.cli.printing",
