@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 PASSWORD = "smoke-pass-2026"  # at least 8 characters
+DEMO_LOGIN = "lead1:demo"  # a demo user and the demo password (refund_desk/store/demo.py)
 
 
 class SmokeFailure(AssertionError):
@@ -103,7 +104,7 @@ def check_pdf(pdf: Path, form_no: str) -> None:
 def check_window(programs: Programs, database: Path) -> None:
     report = programs.folder / "window.json"
     programs.env["REFUND_DESK_SELFTEST"] = str(report)
-    programs.env["REFUND_DESK_SELFTEST_LOGIN"] = "lead1:demo"
+    programs.env["REFUND_DESK_SELFTEST_LOGIN"] = DEMO_LOGIN
     try:
         result = programs.run("--db", str(database), program=programs.app, timeout=180)
     finally:
@@ -115,7 +116,8 @@ def check_window(programs: Programs, database: Path) -> None:
     check("退款台" in seen["title"], f"no Chinese window title: {seen['title']}")
     check(seen["font"] == "WenQuanYi Micro Hei", f"the app font is {seen['font']}")
     check(seen["icon"], "the window has no icon")
-    print(f"  window after log-in as lead1: {seen['title']}; tabs {', '.join(seen['tabs'])}")
+    who = DEMO_LOGIN.split(":")[0]
+    print(f"  window after log-in as {who}: {seen['title']}; tabs {', '.join(seen['tabs'])}")
 
 
 def check_postgres(programs: Programs) -> None:
