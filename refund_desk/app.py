@@ -97,7 +97,7 @@ def choose_database_dialog(worker: Worker) -> Location | None:
 
 
 def adopt_remembered_setting() -> None:
-    """Versions before 0.2 kept the choice in QSettings, where the command line cannot read
+    """Earlier versions kept the choice in QSettings, where the command line cannot read
     it: move it to the file both read."""
     qsettings = i18n.settings()
     old = str(qsettings.value(i18n.DATABASE_KEY, "") or "")
