@@ -45,9 +45,7 @@ _WHO = {
     Role.ACCOUNTANT: "accountant",
     Role.FINANCE_DIRECTOR: "director",
 }
-FORWARD = tuple(
-    (t.action, _WHO[min(t.roles, key=list(Role).index)]) for t in workflow.FORWARD_PATH
-)
+FORWARD = tuple((t.action, _WHO[min(t.roles, key=list(Role).index)]) for t in workflow.FORWARD_PATH)
 # minutes a step typically takes (a few take far longer: the overdue ones)
 MINUTES = {
     A.SUBMIT: (3, 9),

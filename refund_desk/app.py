@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
@@ -11,16 +12,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
-from . import paths
-from .domain.errors import RefundDeskError
+from . import __version__, logs, paths, remembered
+from .domain.errors import RefundDeskError, Text
 from .store import session
-from .store.db import Location
-from .ui import i18n
+from .store.db import Location, parse_location
+from .ui import crash, i18n, selftest, single_instance
 from .ui.context import AppContext
 from .ui.jobs import wait_for
 from .ui.login_dialog import LoginDialog
 from .ui.main_window import MainWindow
 from .ui.worker import Worker
+
+log = logging.getLogger(__name__)
 
 
 def make_demo(worker: Worker) -> Location:
@@ -52,10 +55,9 @@ def demo_hint() -> str:
 
 
 def choose_database(worker: Worker, spec: str | None) -> Location | None:
-    """`--db`, else the remembered choice, else REFUND_DESK_DB, else ask. An unreachable share
-    gives a plain message with Retry, not a crash."""
-    remembered = str(i18n.settings().value(i18n.DATABASE_KEY, "") or "")
-    spec = spec or remembered or os.environ.get(session.ENV_VAR) or None
+    """`--db`, else REFUND_DESK_DB, else the choice remembered on this PC, else ask. An
+    unreachable share gives a plain message with Retry, not a crash."""
+    spec = session.given(spec)
     if spec is None:
         return choose_database_dialog(worker)
     while True:
@@ -89,37 +91,118 @@ def choose_database_dialog(worker: Worker) -> Location | None:
     dialog = DatabaseDialog(worker, session.default_location())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.location is None:
         return None
-    i18n.settings().setValue(i18n.DATABASE_KEY, dialog.location.target)
+    remembered.remember(dialog.location.target)
     return dialog.location
+
+
+def adopt_remembered_setting() -> None:
+    """Earlier versions kept the choice in QSettings, where the command line cannot read
+    it: move it to the file both read."""
+    qsettings = i18n.settings()
+    old = str(qsettings.value(i18n.DATABASE_KEY, "") or "")
+    if old and remembered.database() is None:
+        remembered.remember(old)
+    if old:
+        qsettings.remove(i18n.DATABASE_KEY)
+
+
+def no_display() -> str | None:
+    """On Linux without a graphical display Qt would abort with a misleading complaint about
+    libxcb-cursor0: say what is wrong instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return Text(
+        "没有图形显示（DISPLAY 和 WAYLAND_DISPLAY 都没有设置）：请在这台电脑的桌面上启动退款台"
+        "（或用 ssh -X 登录），管理命令（refund-desk --help）不需要显示。",
+        "There is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set): start "
+        "Refund Desk from this PC's desktop (or log in with ssh -X); the admin commands "
+        "(refund-desk --help) need none.",
+    ).get()
+
+
+class _Guard:
+    """The single-instance claim for the database chosen so far."""
+
+    def __init__(self) -> None:
+        self.current: single_instance.SingleInstance | None = None
+
+    def first(self, location: Location) -> bool:
+        if self.current is not None and self.current.name == single_instance.key(location):
+            return True
+        self.release()
+        self.current = single_instance.SingleInstance(location)
+        return self.current.claim()
+
+    def release(self) -> None:
+        if self.current is not None:
+            self.current.release()
+            self.current = None
 
 
 def main(args: argparse.Namespace) -> int:
     """`refund-desk` with no command: open the desktop app. Returns the exit code."""
+    if (why := no_display()) is not None:
+        print(f"refund-desk: {why}", file=sys.stderr)
+        return 1
+    logs.setup("app")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
-    app.setWindowIcon(QIcon(str(paths.ICONS / "refund_desk.svg")))
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("refund-desk")  # packaging/linux/refund-desk.desktop: its menu icon
+    crash.install()
+    app.setWindowIcon(QIcon(str(paths.resource_file(paths.APP_ICON))))
     i18n.register_font(app)
     lang = i18n.install_language(app, i18n.choose_language(getattr(args, "lang", None)))
+    adopt_remembered_setting()
+    selftest.arm(app)
     worker = Worker()
+    guard = _Guard()
     try:
         if getattr(args, "demo", False):
             location, hint = make_demo(worker), demo_hint()
         else:
-            location, hint = choose_database(worker, getattr(args, "db", None)), ""
+            spec = session.given(getattr(args, "db", None))
+            if spec is not None and not guard.first(parse_location(spec)):
+                return _already_running()
+            location, hint = choose_database(worker, spec), ""
         if location is None:
             return 1
+        if not guard.first(location):
+            return _already_running()
         login = LoginDialog(worker, location.display, hint)
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             return 0
         opened = wait_for(worker, session.opening, login.actor)
         ctx = AppContext(login.actor, location, worker, lang, opened.calendar, opened.demo)
         window = MainWindow(ctx)
+        if guard.current is not None:
+            guard.current.window = window
         window.show()
         window.warn_on_opening(opened)
         return app.exec()
     except RefundDeskError as error:
+        log.warning("start-up refused: %s", error.text(), exc_info=True)
         QMessageBox.critical(None, QCoreApplication.translate("App", "Refund Desk"), error.text())
         return 1
+    except Exception:
+        crash.handle(*sys.exc_info(), wait=True)
+        return 70
     finally:
         worker.stop()
+        guard.release()
+
+
+def _already_running() -> int:
+    print(
+        "refund-desk: "
+        + Text(
+            "退款台已在这台电脑上打开这个数据库，已把它的窗口调到前面。",
+            "Refund Desk already has this database open on this PC; its window is brought "
+            "to the front.",
+        ).get(),
+        file=sys.stderr,
+    )
+    return 0

@@ -21,3 +21,9 @@ def data_dir() -> Path:
     else:
         base = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
     return Path(base) / ORGANISATION / APPLICATION
+
+
+def log_dir() -> Path:
+    """Where this PC keeps the log files: `logs` in the data folder, so local, never roaming
+    (Qt names no log location of its own)."""
+    return data_dir() / "logs"

@@ -15,9 +15,10 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# This PC's own files (audit anchors, log-in tokens, the embedded default) never in the home
-# folder of whoever runs the tests; each test gets its own below.
-os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="rd-tests-xdg-")
+# This PC's own folders (audit anchors, log-in tokens, log file, remembered database, embedded
+# default) are the test run's, never the developer's: once for the run here (processes started
+# by module fixtures inherit it), and per test below.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="refund-desk-test-local-")
 
 from refund_desk.domain import errors
 from refund_desk.domain.roles import Role
@@ -119,8 +120,9 @@ def _qt_widgets_live_until_teardown(request):
 
 @pytest.fixture(autouse=True)
 def _this_pc(tmp_path, monkeypatch):
-    """Each test is a PC of its own: its audit anchors and log-in tokens start empty."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "this-pc"))
+    """Each test is a PC of its own: its audit anchors, log-in tokens, log file and remembered
+    database start empty."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "local-data"))
 
 
 @pytest.fixture(autouse=True)

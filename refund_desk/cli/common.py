@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 
 from ..domain import errors
@@ -22,11 +23,16 @@ def t(zh: str, en: str) -> str:
     return Text(zh, en).get()
 
 
+log = logging.getLogger("refund_desk.cli")
+
+
 def say(zh: str, en: str) -> None:
     print(Text(zh, en).get())
 
 
 def fail(text: str, code: int = 1) -> int:
+    """One sentence on stderr and a non-zero exit; the log keeps it with its traceback."""
+    log.warning("command failed: %s", text, exc_info=sys.exc_info()[1] is not None)
     print(f"refund-desk: {text}", file=sys.stderr)
     return code
 

@@ -17,6 +17,7 @@ import socket
 import sys
 from collections.abc import Callable, Sequence
 
+from .. import __version__
 from ..domain import errors
 from ..domain.errors import DatabaseError, RefundDeskError, Text, ValidationError
 from ..domain.office_settings import SETTINGS
@@ -256,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--lang", choices=["zh", "en"], help=t("界面语言", "language"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"refund-desk {__version__}",
+        help=t("显示版本号并退出", "show the version and exit"),
+    )
     parser.add_argument(
         "--demo",
         action="store_true",

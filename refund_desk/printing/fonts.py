@@ -20,7 +20,7 @@ def register() -> str:
     """Register the font once per process (thread-safe); returns its reportlab name."""
     with _lock:
         if FONT not in pdfmetrics.getRegisteredFontNames():
-            font = TTFont(FONT, str(paths.CJK_FONT), subfontIndex=0)
+            font = TTFont(FONT, str(paths.resource_file(paths.CJK_FONT)), subfontIndex=0)
             pdfmetrics.registerFont(font)
             # The collection has one weight: <b> and <i> in a paragraph use the same face
             # rather than falling back to a non-embedded standard font.

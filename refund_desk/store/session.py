@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 
+from .. import localdirs, remembered
 from ..domain.calendar import WorkCalendar
 from ..domain.roles import Role
 from . import anchor, migrations, settings
@@ -16,17 +16,20 @@ ENV_VAR = "REFUND_DESK_DB"
 
 
 def default_location() -> str:
-    """A local SQLite file in the user's data folder: the embedded default."""
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or os.path.expanduser("~")
-    else:
-        base = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
-    return os.path.join(base, "RefundDesk", "refund-desk.db")
+    """The embedded default: a SQLite file in this PC's local data folder (never the roaming
+    profile, which would copy a database between PCs behind SQLite's back)."""
+    return str(localdirs.data_dir() / "refund-desk.db")
+
+
+def given(spec: str | None) -> str | None:
+    """What the person named for this start: `--db`, else REFUND_DESK_DB, else the choice
+    remembered on this PC; None when there is none of them."""
+    return spec or os.environ.get(ENV_VAR) or remembered.database()
 
 
 def resolve(spec: str | None) -> str:
-    """--db beats REFUND_DESK_DB beats the embedded default."""
-    return spec or os.environ.get(ENV_VAR) or default_location()
+    """--db beats REFUND_DESK_DB beats the remembered choice beats the embedded default."""
+    return given(spec) or default_location()
 
 
 def open_store(
@@ -36,7 +39,7 @@ def open_store(
     (and the folder of the embedded default) when there is none, of `kind` ("production" or
     "demo", fixed for the database's life)."""
     location = dbmod.parse_location(resolve(spec))
-    if create and location.is_sqlite and spec is None and not os.environ.get(ENV_VAR):
+    if create and location.is_sqlite and location.target == default_location():
         os.makedirs(os.path.dirname(location.target), exist_ok=True)
     dbmod.bind(location, must_exist=not create)
     migrations.ensure_schema(create=create, kind=kind, actor=actor)

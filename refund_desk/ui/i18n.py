@@ -13,7 +13,6 @@ ORGANISATION = "RefundDesk"
 APPLICATION = "RefundDesk"
 LANGUAGE_KEY = "language"
 DATABASE_KEY = "database"
-QM_FILE = paths.TRANSLATIONS / "refund_desk_zh_CN.qm"
 _installed: list[QTranslator] = []
 _font_family: list[str] = []  # registered once per process
 
@@ -41,7 +40,8 @@ def install_language(app: QCoreApplication, lang: str) -> str:
     if lang == "zh":
         # Qt's own words (OK, Cancel, Close, calendar popups) come from Qt's catalogue.
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in (("qtbase_zh_CN.qm", qt_dir), (QM_FILE.name, str(QM_FILE.parent))):
+        ours = paths.resource_file(paths.CATALOGUE_ZH)
+        for name, folder in (("qtbase_zh_CN.qm", qt_dir), (ours.name, str(ours.parent))):
             translator = QTranslator(app)
             if translator.load(name, folder):
                 app.installTranslator(translator)
@@ -53,7 +53,7 @@ def register_font(app: QApplication, point_size: int = 10) -> str | None:
     """Register the bundled WenQuanYi Micro Hei and make it the application font, so the screen
     looks the same on every PC (and matches the printouts)."""
     if not _font_family:
-        font_id = QFontDatabase.addApplicationFont(str(paths.CJK_FONT))
+        font_id = QFontDatabase.addApplicationFont(str(paths.resource_file(paths.CJK_FONT)))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not families:
             return None

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
+from .. import __version__, localdirs
 from . import i18n
 from .context import AppContext
 from .messages import notify
@@ -96,6 +97,20 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             group.addAction(action)
             language.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("About Refund Desk…"), self.about)
+
+    def about(self) -> None:
+        """The version (what the help desk asks first), the database and the log folder."""
+        notify(
+            self,
+            self.tr("About Refund Desk"),
+            self.tr("Refund Desk {version}\nDatabase: {database}\nLog files: {logs}").format(
+                version=__version__,
+                database=self.ctx.location.display,
+                logs=localdirs.log_dir(),
+            ),
+        )
 
     def warn_on_opening(self, opened) -> None:
         """What a person must know at once: a history that no longer matches what this PC saw,

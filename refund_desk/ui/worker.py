@@ -35,12 +35,17 @@ class _Thread(QThread):
             job_id, fn, args, kwargs = item
             try:
                 result, error = fn(*args, **kwargs), None
-            except RefundDeskError as e:
+            except RefundDeskError as e:  # a sentence for the person; the help desk may ask
+                log.warning("job %s refused: %s", _name(fn), e.text(), exc_info=True)
                 result, error = None, e
             except Exception as e:  # a bug: log the traceback, show one sentence
-                log.error("background job failed:\n%s", traceback.format_exc())
+                log.error("background job %s failed:\n%s", _name(fn), traceback.format_exc())
                 result, error = None, DatabaseError("db_io", why=f"{type(e).__name__}: {e}")
             self.finished_job.emit(job_id, result, error)
+
+
+def _name(fn: Callable[..., Any]) -> str:
+    return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', repr(fn))}"
 
 
 class Worker(QObject):

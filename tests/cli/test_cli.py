@@ -60,6 +60,39 @@ def test_env_var_names_the_database(demo_db):
 ROOT_PW = "Root-pass-1"
 
 
+def test_db_flag_beats_env_var_beats_the_choice_remembered_by_the_app(demo_db, tmp_path):
+    from refund_desk import remembered
+
+    remembered.remember(str(demo_db))  # what the desktop app's first-run dialog keeps
+    assert run("check").returncode == 0
+    elsewhere = {"REFUND_DESK_DB": str(tmp_path / "gone" / "x.db")}
+    assert "gone" in one_clear_line(run("check", env_extra=elsewhere))
+    assert run("--db", str(demo_db), "check", env_extra=elsewhere).returncode == 0
+
+
+def test_errors_go_to_the_log_with_their_traceback(tmp_path):
+    from refund_desk import logs
+
+    one_clear_line(run("--db", str(tmp_path / "gone" / "x.db"), "check"))
+    text = logs.log_file().read_text(encoding="utf-8")
+    assert "cli[" in text and "command failed: " in text and "Traceback" in text
+
+
+def test_a_log_folder_that_cannot_be_made_changes_nothing_on_screen(tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    env = {"XDG_DATA_HOME": str(not_a_folder)}
+    one_clear_line(run("--db", str(tmp_path / "gone" / "x.db"), "check", env_extra=env))
+
+
+def test_version():
+    from importlib.metadata import version
+
+    result = run("--version")  # one number: the package's metadata
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"refund-desk {version('refund-desk')}"
+
+
 def test_init_user_add_list_passwd_disable(tmp_path):
     db = str(tmp_path / "new.db")
     assert run("--db", db, "init", "--admin", "root", stdin=f"{ROOT_PW}\n").returncode == 0

@@ -1,5 +1,5 @@
-"""My queue (counts, colours, approving several), search, the main window, login and the
-first-run database dialog."""
+"""My queue (counts, colours, approving several), search, the main window and login (the
+first-run database dialog: test_database_dialog.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from refund_desk.domain.errors import DatabaseError
 from refund_desk.domain.workflow import Action, State
-from refund_desk.store import queries, refunds, session, users
-from refund_desk.ui.database_dialog import DatabaseDialog
+from refund_desk.store import queries, refunds
 from refund_desk.ui.login_dialog import LoginDialog
 from refund_desk.ui.main_window import MainWindow
 from refund_desk.ui.queue_tab import QueueTab
@@ -191,33 +190,3 @@ def test_login_dialog(qtbot, worker, sqlite_office):
     idle(qtbot, worker)
     assert dialog.actor is not None and dialog.actor.username == "clerk"
     assert dialog.result() == LoginDialog.DialogCode.Accepted
-
-
-def test_first_run_creates_a_database_and_its_sysadmin(qtbot, worker, tmp_path):
-    dialog = DatabaseDialog(worker, str(tmp_path / "missing-share" / "x.db"))
-    qtbot.addWidget(dialog)
-    assert dialog.form.createNew.isChecked()  # nothing there yet: creating is offered
-    assert dialog.form.adminBox.isEnabled()
-    dialog.form.openExisting.setChecked(True)
-    assert not dialog.form.adminBox.isEnabled()
-    ok = dialog.form.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.click()  # open an existing file that is not there: a sentence, and the dialog stays
-    idle(qtbot, worker)
-    assert "打不开数据库" in dialog.form.error.text()
-    assert dialog.location is None
-    dialog.form.createNew.setChecked(True)
-    dialog.form.path.setText(str(tmp_path / "refunds.db"))
-    type_text(dialog.form.adminName, "root")
-    type_text(dialog.form.adminDisplay, "系统管理员")
-    type_text(dialog.form.adminPassword, "secret-1")
-    type_text(dialog.form.adminAgain, "secret-2")
-    ok.click()
-    assert dialog.form.error.text() == "两次输入的密码不一致。"
-    dialog.form.adminAgain.clear()
-    type_text(dialog.form.adminAgain, "secret-1")
-    ok.click()
-    idle(qtbot, worker)
-    assert dialog.location is not None, dialog.form.error.text()
-    actor = users.authenticate("root", "secret-1")
-    assert actor.display_name == "系统管理员"
-    assert session.open_store(str(tmp_path / "refunds.db")).target.endswith("refunds.db")

@@ -1,12 +1,15 @@
 """Shipped resources stay in step with their sources: compiled forms, the Chinese catalogue,
-the bundled font."""
+the bundled font; and every shipped resource is declared as package data."""
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shutil
 import subprocess
+import tomllib
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -14,9 +17,11 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from refund_desk import paths
 from refund_desk.ui import i18n
 
-FORMS = sorted(paths.FORMS_SOURCE.glob("*.ui"))
-COMPILED = paths.PACKAGE / "ui" / "forms"
-TS_FILE = paths.TRANSLATIONS / "refund_desk_zh_CN.ts"
+REPOSITORY = Path(__file__).resolve().parents[2]
+PACKAGE = REPOSITORY / "refund_desk"
+FORMS = sorted((REPOSITORY / "forms").glob("*.ui"))
+COMPILED = PACKAGE / "ui" / "forms"
+TS_FILE = REPOSITORY / "translations" / "refund_desk_zh_CN.ts"
 PLACEHOLDER = re.compile(r"%n|%L?\d|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
@@ -83,12 +88,12 @@ def test_compiled_catalogue_is_current(tmp_path):
         check=True,
         capture_output=True,
     )
-    assert out.read_bytes() == i18n.QM_FILE.read_bytes()
+    assert out.read_bytes() == paths.resource(paths.CATALOGUE_ZH).read_bytes()
 
 
 def test_catalogue_loads_and_translates(qapp):
     translator = QTranslator()
-    assert translator.load(str(i18n.QM_FILE))
+    assert translator.load(str(paths.resource_file(paths.CATALOGUE_ZH)))
     assert translator.translate("MainWindow", "My queue") == "待办"
     assert QCoreApplication.translate("MainWindow", "Refund form") == "退款申请"
 
@@ -106,5 +111,26 @@ def test_qt_own_buttons_are_chinese_too(qapp):
 def test_window_icon_renders(qapp):
     from PySide6.QtGui import QIcon
 
-    icon = QIcon(str(paths.ICONS / "refund_desk.svg"))
+    icon = QIcon(str(paths.resource_file(paths.APP_ICON)))
     assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
+
+
+def test_resources_are_found_through_the_package_not_the_checkout():
+    for name in (paths.CJK_FONT, paths.FONT_LICENCE, paths.CATALOGUE_ZH, paths.APP_ICON):
+        assert paths.resource(name).is_file(), name
+        assert paths.resource_file(name).is_relative_to(PACKAGE / "resources")
+
+
+def test_every_shipped_resource_is_declared_as_package_data():
+    """A file under refund_desk/resources/ that no package-data pattern matches is left out of
+    the wheel (and so out of every installed copy), while the checkout still works."""
+    config = tomllib.loads((REPOSITORY / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["refund_desk"]
+    shipped = [
+        p.relative_to(PACKAGE).as_posix()
+        for p in (PACKAGE / "resources").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
+    assert len(shipped) >= 4
+    missing = [f for f in shipped if not any(fnmatch.fnmatchcase(f, pat) for pat in patterns)]
+    assert not missing, f"add to [tool.setuptools.package-data]: {missing}"

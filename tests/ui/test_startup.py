@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from refund_desk import app
+from refund_desk import app, remembered
 from refund_desk.domain import errors
 from refund_desk.store import queries, users
 from refund_desk.ui import i18n
@@ -32,15 +32,25 @@ def test_english_makes_error_sentences_english_too(qapp):
     assert errors.AuthError("bad_login").text() == "用户名或密码不对，或该账户已停用。"
 
 
-def test_remembered_database_is_opened_and_db_flag_overrides_it(qapp, worker, tmp_path):
+def test_db_flag_beats_env_var_beats_remembered_choice(qapp, worker, tmp_path, monkeypatch):
     from refund_desk.store import session
 
-    first, second = tmp_path / "a.db", tmp_path / "b.db"
-    session.open_store(str(first), create=True)
-    session.open_store(str(second), create=True)
-    i18n.settings().setValue(i18n.DATABASE_KEY, str(first))
+    first, second, third = (tmp_path / f"{n}.db" for n in "abc")
+    for path in (first, second, third):
+        session.open_store(str(path), create=True)
+    remembered.remember(str(first))
+    monkeypatch.delenv(session.ENV_VAR, raising=False)
     assert app.choose_database(worker, None).target == str(first)
-    assert app.choose_database(worker, str(second)).target == str(second)
+    monkeypatch.setenv(session.ENV_VAR, str(second))
+    assert app.choose_database(worker, None).target == str(second)
+    assert app.choose_database(worker, str(third)).target == str(third)
+
+
+def test_choice_remembered_by_an_older_version_moves_to_the_shared_file(qapp, tmp_path):
+    i18n.settings().setValue(i18n.DATABASE_KEY, str(tmp_path / "old.db"))
+    app.adopt_remembered_setting()
+    assert remembered.database() == str(tmp_path / "old.db")
+    assert i18n.settings().value(i18n.DATABASE_KEY) is None
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()

@@ -24,7 +24,7 @@ class Ui_DatabaseDialog(object):
     def setupUi(self, DatabaseDialog):
         if not DatabaseDialog.objectName():
             DatabaseDialog.setObjectName(u"DatabaseDialog")
-        DatabaseDialog.resize(560, 380)
+        DatabaseDialog.resize(600, 460)
         self.mainLayout = QVBoxLayout(DatabaseDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.intro = QLabel(DatabaseDialog)
@@ -33,9 +33,23 @@ class Ui_DatabaseDialog(object):
 
         self.mainLayout.addWidget(self.intro)
 
+        self.useLocal = QRadioButton(DatabaseDialog)
+        self.useLocal.setObjectName(u"useLocal")
+        self.useLocal.setChecked(True)
+
+        self.mainLayout.addWidget(self.useLocal)
+
+        self.localPath = QLabel(DatabaseDialog)
+        self.localPath.setObjectName(u"localPath")
+        self.localPath.setText(u"")
+        self.localPath.setIndent(24)
+        self.localPath.setWordWrap(True)
+        self.localPath.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.mainLayout.addWidget(self.localPath)
+
         self.openExisting = QRadioButton(DatabaseDialog)
         self.openExisting.setObjectName(u"openExisting")
-        self.openExisting.setChecked(True)
 
         self.mainLayout.addWidget(self.openExisting)
 
@@ -64,6 +78,14 @@ class Ui_DatabaseDialog(object):
 
         self.mainLayout.addLayout(self.pathRow)
 
+        self.pathError = QLabel(DatabaseDialog)
+        self.pathError.setObjectName(u"pathError")
+        self.pathError.setStyleSheet(u"color: #b00020;")
+        self.pathError.setText(u"")
+        self.pathError.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.pathError)
+
         self.adminBox = QGroupBox(DatabaseDialog)
         self.adminBox.setObjectName(u"adminBox")
         self.adminFields = QFormLayout(self.adminBox)
@@ -78,48 +100,79 @@ class Ui_DatabaseDialog(object):
 
         self.adminFields.setWidget(0, QFormLayout.ItemRole.FieldRole, self.adminName)
 
+        self.adminNameError = QLabel(self.adminBox)
+        self.adminNameError.setObjectName(u"adminNameError")
+        self.adminNameError.setStyleSheet(u"color: #b00020;")
+        self.adminNameError.setText(u"")
+        self.adminNameError.setWordWrap(True)
+
+        self.adminFields.setWidget(1, QFormLayout.ItemRole.FieldRole, self.adminNameError)
+
         self.adminDisplayLabel = QLabel(self.adminBox)
         self.adminDisplayLabel.setObjectName(u"adminDisplayLabel")
 
-        self.adminFields.setWidget(1, QFormLayout.ItemRole.LabelRole, self.adminDisplayLabel)
+        self.adminFields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.adminDisplayLabel)
 
         self.adminDisplay = QLineEdit(self.adminBox)
         self.adminDisplay.setObjectName(u"adminDisplay")
 
-        self.adminFields.setWidget(1, QFormLayout.ItemRole.FieldRole, self.adminDisplay)
+        self.adminFields.setWidget(2, QFormLayout.ItemRole.FieldRole, self.adminDisplay)
+
+        self.adminDisplayError = QLabel(self.adminBox)
+        self.adminDisplayError.setObjectName(u"adminDisplayError")
+        self.adminDisplayError.setStyleSheet(u"color: #b00020;")
+        self.adminDisplayError.setText(u"")
+        self.adminDisplayError.setWordWrap(True)
+
+        self.adminFields.setWidget(3, QFormLayout.ItemRole.FieldRole, self.adminDisplayError)
 
         self.adminPasswordLabel = QLabel(self.adminBox)
         self.adminPasswordLabel.setObjectName(u"adminPasswordLabel")
 
-        self.adminFields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.adminPasswordLabel)
+        self.adminFields.setWidget(4, QFormLayout.ItemRole.LabelRole, self.adminPasswordLabel)
 
         self.adminPassword = QLineEdit(self.adminBox)
         self.adminPassword.setObjectName(u"adminPassword")
         self.adminPassword.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.adminFields.setWidget(2, QFormLayout.ItemRole.FieldRole, self.adminPassword)
+        self.adminFields.setWidget(4, QFormLayout.ItemRole.FieldRole, self.adminPassword)
+
+        self.adminPasswordError = QLabel(self.adminBox)
+        self.adminPasswordError.setObjectName(u"adminPasswordError")
+        self.adminPasswordError.setStyleSheet(u"color: #b00020;")
+        self.adminPasswordError.setText(u"")
+        self.adminPasswordError.setWordWrap(True)
+
+        self.adminFields.setWidget(5, QFormLayout.ItemRole.FieldRole, self.adminPasswordError)
 
         self.adminAgainLabel = QLabel(self.adminBox)
         self.adminAgainLabel.setObjectName(u"adminAgainLabel")
 
-        self.adminFields.setWidget(3, QFormLayout.ItemRole.LabelRole, self.adminAgainLabel)
+        self.adminFields.setWidget(6, QFormLayout.ItemRole.LabelRole, self.adminAgainLabel)
 
         self.adminAgain = QLineEdit(self.adminBox)
         self.adminAgain.setObjectName(u"adminAgain")
         self.adminAgain.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.adminFields.setWidget(3, QFormLayout.ItemRole.FieldRole, self.adminAgain)
+        self.adminFields.setWidget(6, QFormLayout.ItemRole.FieldRole, self.adminAgain)
+
+        self.adminAgainError = QLabel(self.adminBox)
+        self.adminAgainError.setObjectName(u"adminAgainError")
+        self.adminAgainError.setStyleSheet(u"color: #b00020;")
+        self.adminAgainError.setText(u"")
+        self.adminAgainError.setWordWrap(True)
+
+        self.adminFields.setWidget(7, QFormLayout.ItemRole.FieldRole, self.adminAgainError)
 
 
         self.mainLayout.addWidget(self.adminBox)
 
-        self.error = QLabel(DatabaseDialog)
-        self.error.setObjectName(u"error")
-        self.error.setStyleSheet(u"color: #b00020;")
-        self.error.setText(u"")
-        self.error.setWordWrap(True)
+        self.status = QLabel(DatabaseDialog)
+        self.status.setObjectName(u"status")
+        self.status.setText(u"")
+        self.status.setWordWrap(True)
 
-        self.mainLayout.addWidget(self.error)
+        self.mainLayout.addWidget(self.status)
 
         self.buttons = QDialogButtonBox(DatabaseDialog)
         self.buttons.setObjectName(u"buttons")
@@ -134,6 +187,7 @@ class Ui_DatabaseDialog(object):
         self.adminPasswordLabel.setBuddy(self.adminPassword)
         self.adminAgainLabel.setBuddy(self.adminAgain)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.useLocal, self.openExisting)
         QWidget.setTabOrder(self.openExisting, self.createNew)
         QWidget.setTabOrder(self.createNew, self.path)
         QWidget.setTabOrder(self.path, self.browse)
@@ -149,12 +203,13 @@ class Ui_DatabaseDialog(object):
 
     def retranslateUi(self, DatabaseDialog):
         DatabaseDialog.setWindowTitle(QCoreApplication.translate("DatabaseDialog", u"Refund Desk \u2014 choose the database", None))
-        self.intro.setText(QCoreApplication.translate("DatabaseDialog", u"Choose the refund database on the shared drive, or create a new one.", None))
-        self.openExisting.setText(QCoreApplication.translate("DatabaseDialog", u"Open an existing database", None))
-        self.createNew.setText(QCoreApplication.translate("DatabaseDialog", u"Create a new database", None))
+        self.intro.setText(QCoreApplication.translate("DatabaseDialog", u"Which refund database should this PC use? The choice is kept for next time.", None))
+        self.useLocal.setText(QCoreApplication.translate("DatabaseDialog", u"Only this PC: the database in my local data folder", None))
+        self.openExisting.setText(QCoreApplication.translate("DatabaseDialog", u"Open the office's database on the shared drive (or a PostgreSQL server)", None))
+        self.createNew.setText(QCoreApplication.translate("DatabaseDialog", u"Create a new database on the shared drive", None))
         self.pathLabel.setText(QCoreApplication.translate("DatabaseDialog", u"Database file", None))
         self.browse.setText(QCoreApplication.translate("DatabaseDialog", u"Browse\u2026", None))
-        self.adminBox.setTitle(QCoreApplication.translate("DatabaseDialog", u"First system administrator", None))
+        self.adminBox.setTitle(QCoreApplication.translate("DatabaseDialog", u"First system administrator of the new database", None))
         self.adminNameLabel.setText(QCoreApplication.translate("DatabaseDialog", u"User name", None))
         self.adminDisplayLabel.setText(QCoreApplication.translate("DatabaseDialog", u"Full name", None))
         self.adminPasswordLabel.setText(QCoreApplication.translate("DatabaseDialog", u"Password", None))
