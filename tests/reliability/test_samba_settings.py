@@ -1,0 +1,149 @@
+"""Samba's share settings, tried one at a time against the recommended set (samba.RECOMMENDED):
+each run starts its own Samba server on 127.0.0.3 with the setting changed, mounts it as two
+PCs, and races writer processes on one database, two per PC (so two processes of one SMB
+session share locks on the server, as two users of one terminal server would). Afterwards the
+invariants hold (every acknowledged write present, no lost update, refusals audited, totals) and
+`refund-desk check` is clean (a refusal whose audit row was dropped while the database was
+locked is the product bug of test_denial_audit.py: such a run ends as xfail); the figures say how
+many operations failed with "database is locked" (each one a writer that waited the whole 30 s
+busy timeout) and how long the run took.
+
+The recommended configuration runs in CI (small); the others are experiments for the IT page:
+
+    RD_REL_SETTINGS=all RD_REL_SMB_OPS=15 pytest -m reliability \
+        tests/reliability/test_samba_settings.py
+
+RD_REL_SETTINGS: comma list of experiment names, or "all" (default: the recommended set only);
+RD_REL_SMB_PROCS (writers per PC, 2), RD_REL_SMB_OPS (operations each, 15)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+
+import pytest
+
+from refund_desk.store import db as dbmod
+from refund_desk.store import session
+from tests.reliability import invariants, worker
+from tests.reliability.conftest import (
+    ROOT,
+    env,
+    python,
+    record,
+    size,
+    smb_rtt_ms,
+    start_pcs,
+    start_writer,
+    stop_pcs,
+)
+from tests.reliability.samba import SambaServer, samba_available
+
+pytestmark = pytest.mark.reliability
+
+EXPERIMENT_ADDRESS = "127.0.0.3"
+EXPERIMENTS = {
+    "recommended": {},
+    "posix locking = yes": {"posix locking": "yes"},
+    "strict locking = yes": {"strict locking": "yes"},
+    "oplocks = yes": {"oplocks": "yes", "level2 oplocks": "yes"},
+    "strict sync = no": {"strict sync": "no"},
+}
+
+
+def _chosen() -> list:
+    wanted = os.environ.get("RD_REL_SETTINGS", "recommended")
+    names = list(EXPERIMENTS) if wanted == "all" else [w.strip() for w in wanted.split(",")]
+    return [
+        pytest.param(n, marks=() if n == "recommended" else pytest.mark.slow)
+        for n in EXPERIMENTS
+        if n in names
+    ]
+
+
+@pytest.fixture
+def experiment_pcs(request, tmp_path):
+    name = request.param
+    why = samba_available(EXPERIMENT_ADDRESS)
+    if why:
+        pytest.skip(why)
+    server = SambaServer(tmp_path / "samba", EXPERIMENT_ADDRESS, EXPERIMENTS[name]).start()
+    try:
+        pcs = start_pcs(server, tmp_path / "pcs", smb_rtt_ms())
+        try:
+            yield name, server, pcs
+        finally:
+            stop_pcs(pcs)
+    finally:
+        server.stop()
+
+
+def run_on_two_pcs(pcs, logs, per_pc: int, ops: int) -> tuple[float, list[dict]]:
+    """`per_pc` writers on each PC (seed odd: PC 1, even: PC 2), all on one database."""
+    paths = [str(pc.mount / "refunds.db") for pc in pcs]
+    started = time.monotonic()
+    children = [
+        start_writer(
+            paths[(seed - 1) % 2], logs / f"w{seed}.jsonl", ops, seed, stdout=subprocess.DEVNULL
+        )
+        for seed in range(1, 2 * per_pc + 1)
+    ]
+    for child in children:
+        _, err = child.communicate(timeout=1800)
+        assert child.returncode == 0, err[-2000:]
+    seconds = time.monotonic() - started
+    entries = [e for p in sorted(logs.glob("w*.jsonl")) for e in worker.read_log(p)]
+    return seconds, entries
+
+
+@pytest.mark.parametrize("experiment_pcs", _chosen(), indirect=True)
+def test_share_setting_with_writers_on_two_pcs(experiment_pcs, tmp_path):
+    name, server, pcs = experiment_pcs
+    per_pc, ops = size("smb_procs", 2), size("smb_ops", 15)
+    refunds = size("refunds", 20)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    worker.setup(str(server.backing / "refunds.db"), refunds, str(logs / "setup.jsonl"))
+    dbmod.DB.obj.close()
+    seconds, entries = run_on_two_pcs(pcs, logs, per_pc, ops)
+    where = str(pcs[0].mount / "refunds.db")
+    session.open_store(where)
+    found = invariants.check([*worker.read_log(logs / "setup.jsonl"), *entries], strict=True)
+    dbmod.DB.obj.close()
+    check = subprocess.run(
+        python("-m", "refund_desk", "--db", where, "check"),
+        env=env(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    locked = sum(e.get("err") == "db_locked" for e in entries)
+    counts = [pc.counts() for pc in pcs]
+    figures = {
+        "setting": name,
+        "writers": 2 * per_pc,
+        "ops_each": ops,
+        "smb_rtt_ms": smb_rtt_ms(),
+        "seconds": round(seconds, 1),
+        "db_locked": locked,
+        "operations": len(entries),
+        "check_exit": check.returncode,
+        "smb_requests": sum(c["requests"] for c in counts),
+        "lock_refused": sum(c["lock_refused"] for c in counts),
+        **found.figures,
+    }
+    record("samba_settings", figures)
+    (tmp_path / "figures.json").write_text(json.dumps(figures))
+    # the data is safe whatever the setting: nothing acknowledged is lost, nothing doubled
+    unaudited = [p for p in found.problems if "denied rows in the audit log" in p]
+    assert not [p for p in found.problems if p not in unaudited], found.problems
+    assert check.returncode == 0, check.stdout + check.stderr
+    if name == "recommended":
+        # and on the recommended share no writer waited out the busy timeout
+        assert locked == 0 and not unaudited, figures
+        assert found.figures["acknowledged"] > refunds
+    elif unaudited:
+        pytest.xfail(f"product bug (test_denial_audit.py) under {name}: {unaudited[0]}")
