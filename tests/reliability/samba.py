@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARE = "refunds"
-SMBD = shutil.which("smbd") or "/usr/sbin/smbd"
+SMBD = os.environ.get("RD_SMBD") or shutil.which("smbd") or "/usr/sbin/smbd"  # RD_SMBD: tests
 SMBPASSWD = shutil.which("smbpasswd") or "/usr/bin/smbpasswd"
 
 # What a Refund Desk share should be (the IT page says why). The tests start from these and
@@ -67,6 +67,10 @@ def samba_available(address: str = "127.0.0.2") -> str:
     for module, package in (("smbprotocol", "smbprotocol"), ("fuse", "fusepy")):
         if importlib.util.find_spec(module) is None:
             return f"{package} is not installed"
+    try:
+        import fuse  # noqa: F401  (fusepy loads libfuse when imported)
+    except (ImportError, OSError) as e:
+        return f"libfuse cannot be loaded ({e})"
     if not os.path.exists("/dev/fuse"):
         return "no /dev/fuse"
     if not shutil.which("fusermount"):
