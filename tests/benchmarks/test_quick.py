@@ -58,11 +58,13 @@ REAL_SHARE_ROWS = [
 ]
 
 
+REAL_SHARE_ARGS = ("--quick", "--only", "actions", "--real-share")
+
+
 def _actions_real_share(extra_env: dict) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **extra_env)
     return subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--only", "actions"]
-        + ["--real-share"],  # noqa: RUF005
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), *REAL_SHARE_ARGS],
         capture_output=True,
         text=True,
         cwd=ROOT,

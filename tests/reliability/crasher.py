@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
     parser.add_argument("--db2", default="", help="the same file through a second PC")
+    parser.add_argument(
+        "--journal", default="", help="where to look for a hot journal (default: DB-journal)"
+    )
     parser.add_argument("--kills", type=int, default=25)
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     logs = Path(args.logs)
-    journal = args.db + "-journal"
+    journal = args.journal or args.db + "-journal"
     session.open_store(args.db)
     dbmod.DB.obj.close()
     spawned = 0

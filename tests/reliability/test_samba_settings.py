@@ -43,7 +43,7 @@ from tests.reliability.samba import SambaServer, samba_available
 
 pytestmark = pytest.mark.reliability
 
-EXPERIMENT_ADDRESS = "127.0.0.3"
+EXPERIMENT_ADDRESS = os.environ.get("RD_REL_SMB_EXPERIMENT_ADDRESS", "127.0.0.3")
 EXPERIMENTS = {
     "recommended": {},
     "posix locking = yes": {"posix locking": "yes"},
