@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = (
     "1 start-up to idle window",
@@ -74,11 +72,9 @@ def _actions_real_share(extra_env: dict) -> subprocess.CompletedProcess:
 
 
 def test_real_share_rows_give_time_and_round_trips_per_action() -> None:
-    from tests.reliability.samba import samba_available
+    from tests.reliability.samba import require_samba
 
-    why = samba_available("127.0.0.5")
-    if why:
-        pytest.skip(why)
+    require_samba("127.0.0.5")
     done = _actions_real_share({})
     out = done.stdout
     assert done.returncode in (0, 1), done.stderr[-2000:] + out[-2000:]

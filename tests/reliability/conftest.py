@@ -17,7 +17,7 @@ import pytest
 
 from refund_desk.store import db as dbmod
 from tests.conftest import PG_ENV, _fresh_pg_database
-from tests.reliability.samba import SambaServer, SmbMount, samba_available
+from tests.reliability.samba import SambaServer, SmbMount, require_samba
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -139,9 +139,7 @@ def stop_pcs(pcs: list[SmbMount]) -> None:
 def samba_server(tmp_path_factory):
     """Samba with the recommended settings for a Refund Desk share (samba.RECOMMENDED), one
     server for the whole run."""
-    why = samba_available(SAMBA_ADDRESS)
-    if why:
-        pytest.skip(why)
+    require_samba(SAMBA_ADDRESS)
     server = SambaServer(tmp_path_factory.mktemp("samba"), SAMBA_ADDRESS).start()
     try:
         yield server

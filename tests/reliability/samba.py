@@ -78,6 +78,18 @@ def samba_available(address: str = "127.0.0.2") -> str:
     return _bindable(address, 445)
 
 
+def require_samba(address: str) -> None:
+    """Skip the calling test when Samba cannot run here, saying why; in CI (CI set, as .ci/run
+    is started) fail instead: CI installs everything, so a skip there would hide a broken rig."""
+    import pytest
+
+    why = samba_available(address)
+    if why and os.environ.get("CI"):
+        pytest.fail(f"the Samba tests must run in CI: {why}")
+    if why:
+        pytest.skip(why)
+
+
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
 

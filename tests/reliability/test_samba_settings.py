@@ -39,7 +39,7 @@ from tests.reliability.conftest import (
     start_writer,
     stop_pcs,
 )
-from tests.reliability.samba import SambaServer, samba_available
+from tests.reliability.samba import SambaServer, require_samba
 
 pytestmark = pytest.mark.reliability
 
@@ -66,9 +66,7 @@ def _chosen() -> list:
 @pytest.fixture
 def experiment_pcs(request, tmp_path):
     name = request.param
-    why = samba_available(EXPERIMENT_ADDRESS)
-    if why:
-        pytest.skip(why)
+    require_samba(EXPERIMENT_ADDRESS)
     server = SambaServer(tmp_path / "samba", EXPERIMENT_ADDRESS, EXPERIMENTS[name]).start()
     try:
         pcs = start_pcs(server, tmp_path / "pcs", smb_rtt_ms())
