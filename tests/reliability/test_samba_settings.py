@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
+import sqlite3
 import subprocess
 import time
 
@@ -27,7 +30,7 @@ import pytest
 
 from refund_desk.store import db as dbmod
 from refund_desk.store import session
-from tests.reliability import invariants, worker
+from tests.reliability import invariants, samba, worker
 from tests.reliability.conftest import (
     ROOT,
     env,
@@ -39,7 +42,7 @@ from tests.reliability.conftest import (
     start_writer,
     stop_pcs,
 )
-from tests.reliability.samba import SambaServer, require_samba
+from tests.reliability.samba import SambaServer, SmbMount, require_samba
 
 pytestmark = pytest.mark.reliability
 
@@ -49,7 +52,6 @@ EXPERIMENTS = {
     "posix locking = yes": {"posix locking": "yes"},
     "strict locking = yes": {"strict locking": "yes"},
     "oplocks = yes": {"oplocks": "yes", "level2 oplocks": "yes"},
-    "strict sync = no": {"strict sync": "no"},
 }
 
 
@@ -145,3 +147,58 @@ def test_share_setting_with_writers_on_two_pcs(experiment_pcs, tmp_path):
         assert found.figures["acknowledged"] > refunds
     elif unaudited:
         pytest.xfail(f"product bug (test_denial_audit.py) under {name}: {unaudited[0]}")
+
+
+SYNC_SETTINGS = {
+    "strict sync = yes": {},  # the recommended set
+    "strict sync = no": {"strict sync": "no"},
+}
+SYNC_CALLS = re.compile(r"\b(fsync|fdatasync)\(")
+
+
+@pytest.mark.parametrize("setting", list(SYNC_SETTINGS))
+def test_strict_sync_decides_whether_a_commit_reaches_the_servers_disk(setting, tmp_path):
+    """SQLite makes a commit durable with fsync (three per commit in rollback-journal mode); the
+    client sends each as an SMB2 FLUSH. With `strict sync = no` Samba answers FLUSH without
+    syncing anything: an acknowledged commit then lives only in the server's memory until the
+    kernel writes it back, and is lost if the server loses power. Counted at the server: the
+    fsync calls smbd makes (strace on smbd and its children) while one commit runs."""
+    require_samba(EXPERIMENT_ADDRESS)
+    if not shutil.which("strace"):
+        pytest.fail("strace is missing (Debian package strace; .ci/run installs it)")
+    server = SambaServer(tmp_path / "samba", EXPERIMENT_ADDRESS, SYNC_SETTINGS[setting]).start()
+    trace = tmp_path / "fsync.trace"
+    strace = ("strace", "-f", "-qq", "-e", "trace=fsync,fdatasync", "-o", str(trace), "-p")
+    tracer = subprocess.Popen(
+        [*strace, str(server.proc.pid)],
+        stderr=subprocess.DEVNULL,
+    )
+    pc = None
+    try:
+        time.sleep(0.5)  # strace attached before the PC connects (its smbd is a child then)
+        pc = SmbMount(server, tmp_path / "pc", smb_rtt_ms()).start()
+        db = sqlite3.connect(str(pc.mount / "sync.db"), isolation_level=None)
+        db.execute("PRAGMA journal_mode=delete")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("CREATE TABLE t (x)")
+        synced_before = len(SYNC_CALLS.findall(trace.read_text()))
+        sent_before = pc.counts()
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT INTO t VALUES (1)")
+        db.execute("COMMIT")
+        flushes = samba.difference(pc.counts(), sent_before)["by_kind"].get("flush", 0)
+        time.sleep(0.3)  # strace writes its lines as the calls return
+        synced = len(SYNC_CALLS.findall(trace.read_text())) - synced_before
+        db.close()
+    finally:
+        if pc is not None:
+            pc.stop()
+        tracer.terminate()
+        tracer.wait()
+        server.stop()
+    record("samba_strict_sync", {"setting": setting, "flushes_sent": flushes, "fsyncs": synced})
+    assert flushes >= 2  # the journal and the database file (and the journal's header)
+    if setting == "strict sync = yes":
+        assert synced >= flushes  # every FLUSH reached the server's disk
+    else:
+        assert synced == 0  # none did
