@@ -43,6 +43,7 @@ from tests.reliability.conftest import (
     stop_pcs,
 )
 from tests.reliability.samba import SambaServer, SmbMount, require_samba
+from tests.reliability.test_smb_share import SHARED_FIRST, SHARED_SIZE, Locker
 
 pytestmark = pytest.mark.reliability
 
@@ -50,9 +51,11 @@ EXPERIMENT_ADDRESS = os.environ.get("RD_REL_SMB_EXPERIMENT_ADDRESS", "127.0.0.3"
 EXPERIMENTS = {
     "recommended": {},
     "posix locking = yes": {"posix locking": "yes"},
+    "posix locking = yes, one writer per PC": {"posix locking": "yes"},
     "strict locking = yes": {"strict locking": "yes"},
     "oplocks = yes": {"oplocks": "yes", "level2 oplocks": "yes"},
 }
+WRITERS_PER_PC = {"posix locking = yes, one writer per PC": 1}  # else RD_REL_SMB_PROCS
 
 
 def _chosen() -> list:
@@ -101,7 +104,7 @@ def run_on_two_pcs(pcs, logs, per_pc: int, ops: int) -> tuple[float, list[dict]]
 @pytest.mark.parametrize("experiment_pcs", _chosen(), indirect=True)
 def test_share_setting_with_writers_on_two_pcs(experiment_pcs, tmp_path):
     name, server, pcs = experiment_pcs
-    per_pc, ops = size("smb_procs", 2), size("smb_ops", 15)
+    per_pc, ops = WRITERS_PER_PC.get(name, size("smb_procs", 2)), size("smb_ops", 15)
     refunds = size("refunds", 20)
     logs = tmp_path / "logs"
     logs.mkdir()
@@ -202,3 +205,49 @@ def test_strict_sync_decides_whether_a_commit_reaches_the_servers_disk(setting, 
         assert synced >= flushes  # every FLUSH reached the server's disk
     else:
         assert synced == 0  # none did
+
+
+@pytest.mark.parametrize(
+    "posix_locking",
+    [
+        "no",
+        pytest.param(
+            "yes",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="Samba (4.17) with posix locking = yes keeps a lock on the range after "
+                "two processes of one client released their shared locks in the order taken, "
+                "until one of them closes the file",
+            ),
+        ),
+    ],
+)
+def test_shared_locks_two_processes_of_one_pc_let_go_leave_no_lock_behind(posix_locking, tmp_path):
+    """What SQLite's readers do on one PC: two processes take a shared lock on the SHARED range
+    and let go, the first one first. Then the other PC's writer must get its exclusive lock."""
+    require_samba(EXPERIMENT_ADDRESS)
+    settings = {"posix locking": posix_locking}
+    server = SambaServer(tmp_path / "samba", EXPERIMENT_ADDRESS, settings).start()
+    lockers = []
+    try:
+        pcs = start_pcs(server, tmp_path / "pcs", smb_rtt_ms())
+        try:
+            (server.backing / "refunds.db").write_bytes(b"\0" * 4096)
+            path = str(pcs[0].mount / "refunds.db")
+            first, second = Locker(path), Locker(path)
+            other = Locker(str(pcs[1].mount / "refunds.db"))
+            lockers = [first, second, other]
+            shared = f"{SHARED_FIRST} {SHARED_SIZE}"
+            assert first(f"try rd {shared}") == "ok"
+            assert second(f"try rd {shared}") == "ok"
+            assert first(f"try un {shared}") == "ok"
+            assert second(f"try un {shared}") == "ok"
+            got = other(f"try wr {shared}")
+            record("samba_stale_lock", {"posix locking": posix_locking, "writer_on_other_pc": got})
+            assert got == "ok"
+        finally:
+            for locker in lockers:
+                locker.end()
+            stop_pcs(pcs)
+    finally:
+        server.stop()
