@@ -101,7 +101,7 @@ def pc_of(where: str, seed: int) -> str:
 
 
 _PCS: list[list[SmbMount]] = []
-SAMBA_ADDRESS = "127.0.0.2"
+SAMBA_ADDRESS = os.environ.get("RD_REL_SMB_ADDRESS", "127.0.0.2")  # the session server
 
 
 def smb_rtt_ms() -> float:

@@ -166,3 +166,62 @@ def test_requests_are_counted_and_the_relay_adds_latency(samba_pcs, samba_folder
 def test_unavailable_says_why(monkeypatch):
     monkeypatch.setattr(samba, "SMBD", "/nonexistent/smbd")
     assert "smbd" in samba.samba_available()
+
+
+MID_TRANSACTION = r"""
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA cache_size=2")  # dirty pages spill to the file before the commit
+db.execute("BEGIN IMMEDIATE")
+for n in range(400):
+    db.execute("INSERT INTO t VALUES (?, ?)", (n, "x" * 500))
+print("inside", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_pc_that_vanishes_mid_transaction_leaves_no_lock_and_its_journal_is_undone(
+    samba_server, samba_pcs, samba_folder, tmp_path
+):
+    """A third PC writes part of a transaction into the file (its cache spilled), then it is
+    gone: its client killed, its connection closed. The other PC can lock the file at once and
+    SQLite rolls the hot journal back: the rows committed before are all there, none of the
+    half-written ones, and the file is intact."""
+    import sqlite3
+
+    gone = samba.SmbMount(samba_server, tmp_path / "pc3", samba_pcs[0].rtt_ms).start()
+    name = samba_folder.name
+    writer = None
+    try:
+        db = sqlite3.connect(str(gone.mount / name / "v.db"), isolation_level=None)
+        db.execute("CREATE TABLE t (n INTEGER, pad TEXT)")
+        db.execute("INSERT INTO t VALUES (-1, 'before')")
+        db.close()
+        writer = subprocess.Popen(
+            [sys.executable, "-c", MID_TRANSACTION, str(gone.mount / name / "v.db")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert writer.stdout.readline().strip() == "inside"
+        journal = samba_pcs[0].backing / name / "v.db-journal"
+        assert journal.stat().st_size > 0  # the journal is on the server: a hot one, soon
+        gone.client.kill()  # the PC is gone (its SMB connection closes)
+        gone.client.wait()
+        writer.kill()
+        writer.wait()
+        other = sqlite3.connect(other_pc(str(samba_folder / "v.db")), timeout=5)
+        started = time.monotonic()
+        rows = other.execute("SELECT n FROM t").fetchall()
+        waited = time.monotonic() - started
+        assert other.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        other.close()
+    finally:
+        if writer is not None and writer.poll() is None:
+            writer.kill()
+            writer.wait()
+        gone.stop()
+    assert rows == [(-1,)]
+    assert waited < 2  # no lock left behind by the vanished PC
+    assert not journal.exists() or journal.stat().st_size == 0
