@@ -51,11 +51,11 @@ EXPERIMENT_ADDRESS = os.environ.get("RD_REL_SMB_EXPERIMENT_ADDRESS", "127.0.0.3"
 EXPERIMENTS = {
     "recommended": {},
     "posix locking = yes": {"posix locking": "yes"},
-    "posix locking = yes, one writer per PC": {"posix locking": "yes"},
+    "posix locking = yes with one writer per PC": {"posix locking": "yes"},
     "strict locking = yes": {"strict locking": "yes"},
     "oplocks = yes": {"oplocks": "yes", "level2 oplocks": "yes"},
 }
-WRITERS_PER_PC = {"posix locking = yes, one writer per PC": 1}  # else RD_REL_SMB_PROCS
+WRITERS_PER_PC = {"posix locking = yes with one writer per PC": 1}  # else RD_REL_SMB_PROCS
 
 
 def _chosen() -> list:
