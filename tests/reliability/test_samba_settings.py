@@ -196,9 +196,14 @@ def test_strict_sync_decides_whether_a_commit_reaches_the_servers_disk(setting, 
     finally:
         if pc is not None:
             pc.stop()
-        tracer.terminate()
-        tracer.wait()
+        # smbd's processes end, and strace, tracing them, with them (a SIGTERM to strace while
+        # it detaches from an exiting smbd thread can leave it waiting for ever)
         server.stop()
+        try:
+            tracer.wait(10)
+        except subprocess.TimeoutExpired:
+            tracer.kill()
+            tracer.wait()
     record("samba_strict_sync", {"setting": setting, "flushes_sent": flushes, "fsyncs": synced})
     assert flushes >= 2  # the journal and the database file (and the journal's header)
     if setting == "strict sync = yes":
