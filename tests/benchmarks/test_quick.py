@@ -47,3 +47,51 @@ def test_quick_run_prints_every_row() -> None:
     ]
     assert verdicts and set(verdicts) <= {"pass", "FAIL", "info"}, out
     assert ("missed" in out) and (done.returncode == 1) == ("FAIL" in verdicts)
+
+
+REAL_SHARE_ROWS = [
+    f"3 {name} (Samba, RTT {rtt} ms)"
+    for rtt in (1, 3)
+    for name in ("save new form", "lead_approve", "tell_customer")
+]
+
+
+REAL_SHARE_ARGS = ("--quick", "--only", "actions", "--real-share")
+
+
+def _actions_real_share(extra_env: dict) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **extra_env)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), *REAL_SHARE_ARGS],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_real_share_rows_give_time_and_round_trips_per_action() -> None:
+    from tests.reliability.samba import require_samba
+
+    require_samba("127.0.0.5")
+    done = _actions_real_share({})
+    out = done.stdout
+    assert done.returncode in (0, 1), done.stderr[-2000:] + out[-2000:]
+    assert "error:" not in out, out
+    for row in REAL_SHARE_ROWS:
+        assert row in out, f"{row!r} missing:\n{out}"
+    assert out.count("SMB round trips, ") == 20, out  # one note per action and RTT
+    assert "3 SMB round trips per action, most (Samba, RTT 3 ms)" in out
+
+
+def test_share_rows_fail_saying_why_when_the_share_cannot_run() -> None:
+    """Without FUSE or Samba the share rows fail; they never pass on local disk."""
+    done = _actions_real_share({"FUSE_LIBRARY_PATH": "/nonexistent", "RD_SMBD": "/nonexistent"})
+    out = done.stdout
+    assert done.returncode == 1, done.stderr[-2000:] + out[-2000:]
+    share_rows = [line for line in out.splitlines() if line.startswith("3 ")]
+    assert len(share_rows) == 30, out  # 10 actions on the stand-in and at two RTTs on Samba
+    assert all(line.rstrip().endswith("FAIL") for line in share_rows), out
+    assert out.count("error: the slow-share stand-in cannot run here: fusepy/libfuse") == 10
+    assert out.count("error: the Samba share cannot run here: no smbd") == 20

@@ -1,5 +1,6 @@
-"""Fixtures of the adversarial suite: a slow share (FUSE passthrough with latency), a fresh
-PostgreSQL database, writer processes, and the sizes (environment variables, small in CI)."""
+"""Fixtures of the adversarial suite: a slow share (FUSE passthrough with latency), a real SMB
+share (Samba on 127.0.0.2, mounted by two PCs through our FUSE SMB client and a latency relay), a
+fresh PostgreSQL database, writer processes, and the sizes (environment variables, small in CI)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 
 from refund_desk.store import db as dbmod
 from tests.conftest import PG_ENV, _fresh_pg_database
+from tests.reliability.samba import SambaServer, SmbMount, require_samba
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,6 +83,89 @@ def behind_the_share(where: str) -> str:
         if where.startswith(str(share.mount) + os.sep):
             return str(share.backing) + where[len(str(share.mount)) :]
     return where
+
+
+def other_pc(where: str) -> str:
+    """The same file as the second PC sees it (on the Samba share: through the other mount);
+    elsewhere the same location."""
+    for pcs in _PCS:
+        for i, pc in enumerate(pcs):
+            if where.startswith(str(pc.mount) + os.sep):
+                return str(pcs[1 - i].mount) + where[len(str(pc.mount)) :]
+    return where
+
+
+def pc_of(where: str, seed: int) -> str:
+    """Writer `seed`'s location: odd seeds on the first PC, even seeds on the second."""
+    return where if seed % 2 else other_pc(where)
+
+
+_PCS: list[list[SmbMount]] = []
+SAMBA_ADDRESS = os.environ.get("RD_REL_SMB_ADDRESS", "127.0.0.2")  # the session server
+
+
+def smb_rtt_ms() -> float:
+    """The round trip the relay adds on the Samba share (RD_REL_SMB_RTT_MS, 1 ms in CI)."""
+    return float(os.environ.get("RD_REL_SMB_RTT_MS", "1"))
+
+
+def start_pcs(server: SambaServer, base: Path, rtt_ms: float) -> list[SmbMount]:
+    """Two PCs on `server`: two relays, two FUSE SMB clients, two SMB sessions."""
+    pcs: list[SmbMount] = []
+    try:
+        for n in (1, 2):
+            pcs.append(SmbMount(server, base / f"pc{n}", rtt_ms).start())
+    except Exception:
+        for pc in pcs:
+            pc.stop()
+        raise
+    _SHARES.extend(pcs)
+    _PCS.append(pcs)
+    return pcs
+
+
+def stop_pcs(pcs: list[SmbMount]) -> None:
+    if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
+        dbmod.DB.obj.close()
+    for pc in pcs:
+        pc.stop()
+        if pc in _SHARES:
+            _SHARES.remove(pc)
+    if pcs in _PCS:
+        _PCS.remove(pcs)
+
+
+@pytest.fixture(scope="session")
+def samba_server(tmp_path_factory):
+    """Samba with the recommended settings for a Refund Desk share (samba.RECOMMENDED), one
+    server for the whole run."""
+    require_samba(SAMBA_ADDRESS)
+    server = SambaServer(tmp_path_factory.mktemp("samba"), SAMBA_ADDRESS).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def samba_pcs(samba_server, tmp_path_factory):
+    """Two PCs mounting the share, each through its own relay (smb_rtt_ms() round trip)."""
+    pcs = start_pcs(samba_server, tmp_path_factory.mktemp("pcs"), smb_rtt_ms())
+    try:
+        yield pcs
+    finally:
+        stop_pcs(pcs)
+
+
+@pytest.fixture
+def samba_folder(samba_pcs):
+    """A new folder on the share for one test: its path as the first PC sees it."""
+    name = f"t-{uuid.uuid4().hex[:10]}"
+    (samba_pcs[0].backing / name).mkdir()
+    os.chmod(samba_pcs[0].backing / name, 0o777)
+    yield samba_pcs[0].mount / name
+    if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
+        dbmod.DB.obj.close()
 
 
 class SlowShare:
@@ -157,12 +243,15 @@ def pg_url():
 
 @pytest.fixture
 def where(request, tmp_path):
-    """A database location by name: local SQLite file, SQLite on the slow share, PostgreSQL."""
+    """A database location by name: local SQLite file, SQLite on the slow share, SQLite on the
+    Samba share (as the first PC sees it; `other_pc` gives the second), PostgreSQL."""
     kind = request.param
     if kind == "local":
         yield str(tmp_path / "refunds.db")
     elif kind == "slow_share":
         yield str(request.getfixturevalue("slow_share").mount / "refunds.db")
+    elif kind == "samba":
+        yield str(request.getfixturevalue("samba_folder") / "refunds.db")
     else:
         yield request.getfixturevalue("pg_url")
     if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():

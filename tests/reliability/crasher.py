@@ -1,11 +1,13 @@
 """Kill -9 writers at random moments and check the database after every kill.
 
-    python -m tests.reliability.crasher --db FILE --kills 200 --writers 2 --logs DIR
+    python -m tests.reliability.crasher --db FILE --kills 200 --writers 2 --logs DIR [--db2 FILE]
 
 Keeps `--writers` forked writer processes busy on the database; every round it waits a random
 time, kills one of them with SIGKILL, and checks, while the other goes on writing:
 integrity_check, foreign keys, the audit chain, every acknowledged write present, no half-applied
-transition. Prints one JSON line of figures; exit status 1 when anything was wrong."""
+transition. `--db2`: the same file as a second PC sees it (the Samba share's other mount); the
+writers take turns between the two. Prints one JSON line of figures; exit status 1 when anything
+was wrong."""
 
 from __future__ import annotations
 
@@ -43,6 +45,10 @@ def _spawn(url: str, log: Path, seed: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
+    parser.add_argument("--db2", default="", help="the same file through a second PC")
+    parser.add_argument(
+        "--journal", default="", help="where to look for a hot journal (default: DB-journal)"
+    )
     parser.add_argument("--kills", type=int, default=25)
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
@@ -51,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     logs = Path(args.logs)
-    journal = args.db + "-journal"
+    journal = args.journal or args.db + "-journal"
     session.open_store(args.db)
     dbmod.DB.obj.close()
     spawned = 0
@@ -64,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             while len(alive) < args.writers:
                 spawned += 1
                 log = logs / f"c{spawned}.jsonl"
-                alive[_spawn(args.db, log, args.seed * 1000 + spawned)] = log
+                url = args.db2 if args.db2 and spawned % 2 == 0 else args.db
+                alive[_spawn(url, log, args.seed * 1000 + spawned)] = log
             time.sleep(rng.uniform(0.005, args.max_wait))
             victim = rng.choice(sorted(alive))
             os.kill(victim, signal.SIGKILL)

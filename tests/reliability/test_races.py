@@ -1,6 +1,8 @@
 """Races: N writer processes x M random operations on the same refunds, on a local SQLite file,
-on SQLite over the slow share, and on PostgreSQL. Afterwards every invariant holds: at most one
-payment per order, totals paid = totals approved, no lost update, every conflict reported.
+on SQLite over the slow share, on SQLite on a real Samba share (two PCs: odd writers through one
+mount, even writers through the other), and on PostgreSQL. Afterwards every invariant holds: at
+most one payment per order, totals paid = totals approved, no lost update, every conflict
+reported.
 
 Sizes: RD_REL_PROCS, RD_REL_OPS, RD_REL_REFUNDS (the issue's full run: 8, 200, 50)."""
 
@@ -19,6 +21,7 @@ from tests.reliability.conftest import (
     ROOT,
     behind_the_share,
     env,
+    pc_of,
     python,
     record,
     size,
@@ -30,14 +33,18 @@ pytestmark = pytest.mark.reliability
 SIZES = {  # CI defaults (processes, operations each) per location
     "local": (4, 60),
     "slow_share": (3, 20),
+    "samba": (4, 15),  # two PCs with two writers each
     "postgres": (4, 60),
 }
 
 
 def run_writers(url: str, logs, procs: int, ops: int, timeout: float = 900) -> float:
+    """`procs` writers; on the Samba share the odd ones on the first PC, the even on the other."""
     started = time.monotonic()
     children = [
-        start_writer(url, logs / f"w{seed}.jsonl", ops, seed, stdout=subprocess.DEVNULL)
+        start_writer(
+            pc_of(url, seed), logs / f"w{seed}.jsonl", ops, seed, stdout=subprocess.DEVNULL
+        )
         for seed in range(1, procs + 1)
     ]
     for child in children:
@@ -46,7 +53,7 @@ def run_writers(url: str, logs, procs: int, ops: int, timeout: float = 900) -> f
     return time.monotonic() - started
 
 
-@pytest.mark.parametrize("where", ["local", "slow_share", "postgres"], indirect=True)
+@pytest.mark.parametrize("where", ["local", "slow_share", "samba", "postgres"], indirect=True)
 def test_writers_race_on_the_same_refunds(where, tmp_path, request):
     kind = request.node.callspec.params["where"]
     procs, ops = SIZES[kind]

@@ -72,7 +72,9 @@ def test_a_refused_background_job_is_in_the_log_too(qtbot, worker, log_file, sql
     idle(qtbot, worker)
     assert errors and errors[0].text() == "用户名或密码不对，或该账户已停用。"
     text = log_file.read_text(encoding="utf-8")
-    assert "authenticate refused: 用户名或密码不对，或该账户已停用。" in text and "Traceback" in text
+    assert (
+        "authenticate refused: 用户名或密码不对，或该账户已停用。" in text and "Traceback" in text
+    )
 
 
 @pytest.fixture
