@@ -393,8 +393,8 @@ def message(
     zh, en = MESSAGES[code]
     template = en if lang == "en" else zh
     values = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in (params or {}).items()}
-    if field in FIELD_LABELS and "label" not in values:
-        values["label"] = FIELD_LABELS[field].get(lang)
+    if "label" not in values:  # a field without a label of its own is "the text"
+        values["label"] = FIELD_LABELS.get(field or "", Text("内容", "The text")).get(lang)
     return template.format(**values)
 
 

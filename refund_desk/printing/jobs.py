@@ -10,7 +10,7 @@ from ..reports import monthly
 from ..reports.sheet import TITLES, StatsSheet
 from ..store import db as dbmod
 from ..store import handover as handover_store
-from ..store import printlog, queries, settings
+from ..store import printlog, queries, session, settings
 from ..store.actors import Actor, utcnow
 from ..store.models import MonthlyReport
 from .handover import render_handover
@@ -20,7 +20,7 @@ from .stats import render_stats
 
 
 def meta_for(actor: Actor, ref: str, version: int) -> PrintMeta:
-    return PrintMeta(ref, version, utcnow(), actor.display_name)
+    return PrintMeta(ref, version, utcnow(), actor.display_name, session.is_demo())
 
 
 HANDOVER_PREFIX = "交接单-"
@@ -58,10 +58,10 @@ def refunds_pdf(
 ) -> bytes:
     """Many refund forms as one PDF (raises `refund_form.Cancelled` when cancelled)."""
     views = [queries.get_refund(refund_id=i) for i in refund_ids]
-    now = utcnow()
+    now, demo = utcnow(), session.is_demo()
 
     def meta(view: queries.RefundView) -> PrintMeta:
-        return PrintMeta(view.form_no, view.version, now, actor.display_name)
+        return PrintMeta(view.form_no, view.version, now, actor.display_name, demo)
 
     data = render_refunds(views, meta, progress, cancelled, _fault_labels())
     if log:

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 
 from . import fonts
-from .meta import PrintMeta
+from .meta import DEMO_MARK, PrintMeta
 
 MARGIN = 12 * mm
 FOOTER = 20 * mm  # room under the frame for the print stamp and the QR code
@@ -182,6 +182,13 @@ def stamp_page(canvas: Canvas, meta: PrintMeta, page: int, pages: int) -> None:
     canvas.setFont(font, 8.5)
     canvas.drawCentredString(width / 2, top - 5 * mm, f"第 {page} 页 共 {pages} 页")
     draw_qr(canvas, meta.qr_text(), width - MARGIN - QR_SIZE, MARGIN, QR_SIZE)
+    if meta.demo:  # across the page, under nothing that matters: no one takes it for real
+        height = canvas._pagesize[1]
+        canvas.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
+        canvas.setFont(font, 64)
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(35)
+        canvas.drawCentredString(0, 0, f"{DEMO_MARK} 仅供演示")
     canvas.restoreState()
 
 

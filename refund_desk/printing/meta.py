@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..domain.sla import OFFICE_TZ
 
 QR_PREFIX = "REFUND-DESK"
+DEMO_MARK = "演示数据"  # on every page printed from a demo database
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class PrintMeta:
     version: int  # the record's version at print time
     printed_at: dt.datetime  # aware; shown in office time
     printed_by: str  # display name of whoever printed
+    demo: bool = False  # printed from a demo database: every page says so
 
     @property
     def local_time(self) -> str:
@@ -36,8 +38,9 @@ class PrintMeta:
 
     def caption(self) -> list[str]:
         """The two footer lines printed next to the QR code."""
+        demo = f"    {DEMO_MARK}" if self.demo else ""
         return [
-            f"编号 {self.form_no_or_ref}    版本 v{self.version}",
+            f"编号 {self.form_no_or_ref}    版本 v{self.version}{demo}",
             f"打印时间 {self.local_time}    打印人 {self.printed_by}",
         ]
 

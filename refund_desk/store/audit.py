@@ -12,6 +12,7 @@ import hashlib
 import inspect
 import json
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -135,9 +136,9 @@ def refused(
     at: dt.datetime,
 ) -> None:
     """Write down one refused action (in its own transaction: the refused one rolled back)."""
-    params = {k: str(v) for k, v in error.params.items()}
+    params = {k: _storable(str(v)) for k, v in error.params.items()}
     detail = {"code": error.code, **({"field": error.field} if error.field else {}), **params}
-    row = (actor, f"denied:{action}", entity, str(entity_id), detail, at)
+    row = (_storable(actor), f"denied:{action}", entity, _storable(str(entity_id))[:40], detail, at)
     try:
         with dbmod.write():
             append(*row)
@@ -148,6 +149,15 @@ def refused(
             if len(_pending) > _PENDING_LIMIT:
                 del _pending[0]
                 log.error("more than %d refusals waiting: the oldest dropped", _PENDING_LIMIT)
+
+
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _storable(text: str) -> str:
+    """What was refused may hold characters no database stores (that may be why it was
+    refused): they are written as \\uXXXX, so the refusal itself is never lost."""
+    return _UNSTORABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def refusals_audited(action: str, entity: str, key: Callable[[dict], object]):

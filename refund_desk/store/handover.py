@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..domain import validation
 from ..domain.errors import AuthError, Conflict, NotFound, Text, ValidationError, WorkflowError
 from ..domain.money import from_fen
 from ..domain.permissions import Permission, require
@@ -273,14 +274,18 @@ def save_handover(
     at: dt.datetime | None = None,
 ) -> HandoverView:
     at = at or utcnow()
+
+    def note(text: str) -> str:  # every item is text a person typed: savable, not too long
+        return validation.text_field(text or "", "note")
+
     values = {
         "attendance": json.dumps(
-            {k: (attendance.get(k) or "").strip() for k in ATTENDANCE_KEYS}, ensure_ascii=False
+            {k: note(attendance.get(k) or "") for k in ATTENDANCE_KEYS}, ensure_ascii=False
         ),
-        "work_done": json.dumps([w.strip() for w in work_done if w.strip()], ensure_ascii=False),
-        "follow_ups": json.dumps([f.strip() for f in follow_ups if f.strip()], ensure_ascii=False),
+        "work_done": json.dumps([note(w) for w in work_done if w.strip()], ensure_ascii=False),
+        "follow_ups": json.dumps([note(f) for f in follow_ups if f.strip()], ensure_ascii=False),
         "refund_notes": json.dumps(
-            {k: v.strip() for k, v in refund_notes.items() if v.strip()}, ensure_ascii=False
+            {k: note(v) for k, v in refund_notes.items() if v.strip()}, ensure_ascii=False
         ),
         "cleaned": cleaned,
     }

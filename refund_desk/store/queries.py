@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import peewee as pw
 
-from ..domain import sla, workflow
+from ..domain import sla, validation, workflow
 from ..domain.calendar import WorkCalendar
-from ..domain.errors import NotFound, Text
+from ..domain.errors import NotFound, Text, ValidationError
 from ..domain.money import from_fen
 from ..domain.roles import Role
 from ..domain.sla import OFFICE_TZ, ClockStatus, Timeline
@@ -100,6 +100,14 @@ class RefundView:
         return None
 
 
+def _savable(text: str) -> bool:
+    try:
+        validation.savable(text, "key")
+    except ValidationError:
+        return False
+    return True
+
+
 def _names(ids) -> dict[int, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
@@ -115,12 +123,15 @@ def _timeline(row) -> Timeline:
 def get_refund(refund_id: int | None = None, form_no: str | None = None) -> RefundView:
     """A refund with its whole step history and its duty holders: four statements whatever the
     history's length."""
+    key = (form_no or "").strip().upper()
+    if refund_id is None and not _savable(key):  # no form number holds such characters
+        raise NotFound(what=Text("退款单", "refund"), key=key.encode("utf-8", "replace").decode())
     with dbmod.connection():
         query = Refund.select()
         query = (
             query.where(Refund.id == refund_id)
             if refund_id is not None
-            else query.where(Refund.form_no == (form_no or "").strip().upper())
+            else query.where(Refund.form_no == key)
         )
         refund = query.first()
         if refund is None:
@@ -335,6 +346,8 @@ def search(
     (when the complaint was opened), newest first."""
     condition = Refund.id > 0
     text = (text or "").strip()
+    if not _savable(text):  # what no record can hold finds nothing (and never reaches SQL)
+        return []
     if text:
         up = text.upper()
         condition &= (

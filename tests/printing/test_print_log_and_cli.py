@@ -128,8 +128,15 @@ def test_cli_prints_a_refund_form(demo_db, tmp_path):
     assert result.returncode == 0, result.stderr
     assert out.name in result.stdout
     assert_has(pages_text(out.read_bytes())[0], "退款申请表", row.form_no, row.order_no)
+    assert all("演示数据" in page for page in pages_text(out.read_bytes()))  # a demo database
     assert_fonts_embedded(out.read_bytes(), tmp_path)
     assert [r.document for r in printlog.print_history(row.form_no)] == ["refund"]
+
+
+def test_a_real_office_prints_no_demo_mark(office):
+    saved = office.new_refund()
+    data = jobs.refund_pdf(office["clerk"], refund_id=saved.refund_id)
+    assert not any("演示数据" in page for page in pages_text(data))
 
 
 def test_cli_prints_a_handover_sheet(demo_db, tmp_path):

@@ -258,6 +258,9 @@ def test_share_vanishes_mid_transaction(slow_share, tmp_path):
         gone = _cli(url, "check")
         assert gone.returncode != 0
         _one_sentence(gone.stderr)
+        # Nothing was made in the empty mount folder: an open never creates a database (a file
+        # there would also keep the share from being mounted again).
+        assert list(slow_share.mount.iterdir()) == []
         slow_share.start()
         session.open_store(url)
         found = invariants.check(_entries(tmp_path), strict=False)

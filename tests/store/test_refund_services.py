@@ -13,6 +13,7 @@ from refund_desk.domain.errors import (
     NotAllowed,
     SamePerson,
     ValidationError,
+    WorkflowError,
     WrongState,
 )
 from refund_desk.domain.workflow import Action, Block, Clock, State
@@ -141,6 +142,22 @@ def test_idempotency_key_makes_one_form(office):
         assert Refund.select().count() == 1
 
 
+def test_an_idempotency_key_reused_with_other_content_is_refused(office):
+    """A key names one form: the same key with another amount (or by someone else) is not a
+    retry, and never silently returns the other form."""
+    key = uuid.uuid4().hex
+    first = refunds.create_refund(office["clerk"], refund_data(amount="10.00"), key)
+    data = refund_data(amount="49999.00")
+    with pytest.raises(WorkflowError) as e:
+        refunds.create_refund(office["clerk"], data, key)
+    assert e.value.code == "idem_reused" and first.form_no in e.value.text()
+    with pytest.raises(WorkflowError):
+        refunds.create_refund(office["clerk2"], refund_data(amount="10.00"), key)
+    with office_db():
+        assert Refund.select().count() == 1
+        assert AuditLog.select().where(AuditLog.action == "denied:create").count() == 2
+
+
 def test_send_back_with_reason_returns_to_the_named_step(office):
     saved = office.carry(office.new_refund(), *TO_FINANCE, ("cashier", A.CASHIER_APPROVE))
     with pytest.raises(ValidationError):
@@ -215,6 +232,34 @@ def test_denied_actions_are_audited(office):
     with office_db():
         denied = list(AuditLog.select().where(AuditLog.action == "denied:pay"))
     assert len(denied) == 1 and denied[0].actor == "cashier"
+    assert denied[0].entity_id == saved.form_no  # naming the form
+
+
+def test_every_kind_of_refusal_is_audited_naming_the_form(office):
+    saved = office.new_refund()
+    taken = refund_data()
+    other = refunds.create_refund(office["clerk"], taken, uuid.uuid4().hex)
+    refusals = []
+    with pytest.raises(Conflict):  # a stale version
+        refunds.edit_refund(office["clerk"], saved.refund_id, saved.version + 5, refund_data())
+    refusals.append(("denied:edit", saved.form_no))
+    with pytest.raises(DuplicateOrder):  # an order already claimed
+        refunds.create_refund(office["clerk"], dict(taken), uuid.uuid4().hex)
+    refusals.append(("denied:create", taken["order_no"]))
+    with pytest.raises(DuplicateOrder):
+        refunds.edit_refund(
+            office["clerk"], saved.refund_id, saved.version, refund_data(order_no=taken["order_no"])
+        )
+    refusals.append(("denied:edit", saved.form_no))
+    with pytest.raises(FormErrors):  # a field typed wrong
+        refunds.edit_refund(office["clerk"], other.refund_id, other.version, {"amount": "12,5"})
+    refusals.append(("denied:edit", other.form_no))
+    with office_db():
+        rows = [
+            (a.action, a.entity_id)
+            for a in AuditLog.select().where(AuditLog.action.startswith("denied:"))
+        ]
+    assert rows[: len(refusals)] == refusals
 
 
 def test_invalid_form_is_refused_with_field_messages(office):
