@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from . import __version__, logs, paths, remembered
 from .domain.errors import RefundDeskError, Text
-from .store import session
-from .store.db import Location, parse_location
+from .store import session, users
+from .store.db import Location, is_read_only, parse_location
 from .ui import crash, i18n, selftest, single_instance
 from .ui.context import AppContext
 from .ui.jobs import wait_for
@@ -64,6 +64,8 @@ def choose_database(worker: Worker, spec: str | None) -> Location | None:
         try:
             return wait_for(worker, session.open_store, spec)
         except RefundDeskError as error:
+            if error.code == "db_older":
+                return older_database(worker, spec, error)
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 QCoreApplication.translate("App", "Refund Desk"),
@@ -83,6 +85,52 @@ def choose_database(worker: Worker, spec: str | None) -> Location | None:
             if box.clickedButton() is other:
                 return choose_database_dialog(worker)
             return None
+
+
+def older_database(worker: Worker, spec: str, error: RefundDeskError) -> Location | None:
+    """The database waits for the sysadmin's upgrade: upgrade it now as a sysadmin (after a
+    backup, with the other PCs closed), or work on a read-only copy, or close."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, QCoreApplication.translate("App", "Refund Desk"), error.text()
+    )
+    upgrade = box.addButton(
+        QCoreApplication.translate("App", "Upgrade it now (system administrator)…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    read_only = box.addButton(
+        QCoreApplication.translate("App", "Open a read-only copy"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is read_only:
+        return wait_for(worker, session.open_snapshot, spec)
+    if box.clickedButton() is not upgrade:
+        return None
+    sign = LoginDialog(
+        worker,
+        spec,
+        QCoreApplication.translate(
+            "App",
+            "A system administrator upgrades the database: a backup is made first, then the "
+            "database is brought to this version. A Refund Desk of the older version that is "
+            "still open elsewhere cannot save anything afterwards.",
+        ),
+        check=lambda name, password: session.upgrade(spec, name, password),
+        confirm=QCoreApplication.translate("App", "Every other PC has closed Refund Desk"),
+    )
+    sign.setWindowTitle(QCoreApplication.translate("App", "Upgrade the database"))
+    if sign.exec() != QDialog.DialogCode.Accepted:
+        return None
+    done = sign.result_value
+    QMessageBox.information(
+        None,
+        QCoreApplication.translate("App", "Upgrade the database"),
+        QCoreApplication.translate(
+            "App", "The database was upgraded from version {found}. The backup made first: {backup}"
+        ).format(found=done.found, backup=done.backup or "pg_dump"),
+    )
+    return wait_for(worker, session.open_store, spec)
 
 
 def choose_database_dialog(worker: Worker) -> Location | None:
@@ -172,7 +220,13 @@ def main(args: argparse.Namespace) -> int:
             return 1
         if not guard.first(location):
             return _already_running()
-        login = LoginDialog(worker, location.display, hint)
+        read_only = is_read_only()  # a copy: log in without writing (nothing can be written)
+        login = LoginDialog(
+            worker,
+            location.display,
+            hint,
+            check=users.verify_without_writing if read_only else None,
+        )
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             return 0
         opened = wait_for(worker, session.opening, login.actor)

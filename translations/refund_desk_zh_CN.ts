@@ -27,25 +27,57 @@
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="53"/>
+        <location filename="../refund_desk/app.py" line="52"/>
         <source>Demo users: {names}. The password of each is {password}.</source>
         <translation>演示用户：{names}，密码均为 {password}。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="70"/>
-        <location filename="../refund_desk/app.py" line="188"/>
+        <location filename="../refund_desk/app.py" line="71"/>
+        <location filename="../refund_desk/app.py" line="94"/>
+        <location filename="../refund_desk/app.py" line="242"/>
         <source>Refund Desk</source>
         <translation>退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="74"/>
+        <location filename="../refund_desk/app.py" line="75"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="77"/>
+        <location filename="../refund_desk/app.py" line="78"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/app.py" line="97"/>
+        <source>Upgrade it now (system administrator)…</source>
+        <translation>现在升级（系统管理员）…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/app.py" line="101"/>
+        <source>Open a read-only copy</source>
+        <translation>只读打开</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/app.py" line="113"/>
+        <source>A system administrator upgrades the database: a backup is made first, then the database is brought to this version. A Refund Desk of the older version that is still open elsewhere cannot save anything afterwards.</source>
+        <translation>由系统管理员升级数据库：先备份，再升级到本版本的结构。升级后，其他电脑上仍开着的旧版本退款台不能再保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/app.py" line="120"/>
+        <source>Every other PC has closed Refund Desk</source>
+        <translation>其他电脑都已关闭退款台</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/app.py" line="122"/>
+        <location filename="../refund_desk/app.py" line="128"/>
+        <source>Upgrade the database</source>
+        <translation>升级数据库</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/app.py" line="129"/>
+        <source>The database was upgraded from version {found}. The backup made first: {backup}</source>
+        <translation>数据库已从结构版本 {found} 升级。升级前的备份：{backup}</translation>
     </message>
 </context>
 <context>
@@ -69,52 +101,52 @@
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="60"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="58"/>
         <source>{path} (there: it is opened)</source>
         <translation>{path}（已有：打开它）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="61"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="59"/>
         <source>{path} (not there yet: it is made)</source>
         <translation>{path}（还没有：新建它）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="100"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="98"/>
         <source>Refund database (*.db);;All files (*)</source>
         <translation>退款数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="102"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="100"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="104"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="102"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="118"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="116"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="122"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="120"/>
         <source>Give the administrator&apos;s user name.</source>
         <translation>请填写管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="129"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="127"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="139"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="137"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/database_dialog.py" line="157"/>
+        <location filename="../refund_desk/ui/database_dialog.py" line="156"/>
         <source>A database is already there: choose to open it instead.</source>
         <translation>那里已经有数据库了：请选择“打开”。</translation>
     </message>
@@ -439,17 +471,22 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../refund_desk/ui/login_dialog.py" line="23"/>
+        <location filename="../refund_desk/ui/login_dialog.py" line="40"/>
         <source>Database: {where}</source>
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/login_dialog.py" line="37"/>
+        <location filename="../refund_desk/ui/login_dialog.py" line="54"/>
         <source>Type your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/login_dialog.py" line="41"/>
+        <location filename="../refund_desk/ui/login_dialog.py" line="58"/>
+        <source>Tick the box first: it is what you confirm.</source>
+        <translation>请先勾选确认项。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/login_dialog.py" line="62"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -472,88 +509,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="44"/>
+        <location filename="../refund_desk/ui/main_window.py" line="49"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="45"/>
+        <location filename="../refund_desk/ui/main_window.py" line="50"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="46"/>
+        <location filename="../refund_desk/ui/main_window.py" line="51"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="47"/>
+        <location filename="../refund_desk/ui/main_window.py" line="52"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="48"/>
+        <location filename="../refund_desk/ui/main_window.py" line="53"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="60"/>
+        <location filename="../refund_desk/ui/main_window.py" line="65"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="67"/>
+        <location filename="../refund_desk/ui/main_window.py" line="72"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="82"/>
+        <location filename="../refund_desk/ui/main_window.py" line="87"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="83"/>
+        <location filename="../refund_desk/ui/main_window.py" line="88"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="86"/>
+        <location filename="../refund_desk/ui/main_window.py" line="91"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="87"/>
+        <location filename="../refund_desk/ui/main_window.py" line="92"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="88"/>
+        <location filename="../refund_desk/ui/main_window.py" line="93"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="88"/>
-        <location filename="../refund_desk/ui/main_window.py" line="114"/>
+        <location filename="../refund_desk/ui/main_window.py" line="93"/>
+        <location filename="../refund_desk/ui/main_window.py" line="137"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="95"/>
+        <location filename="../refund_desk/ui/main_window.py" line="100"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="96"/>
+        <location filename="../refund_desk/ui/main_window.py" line="101"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="102"/>
+        <location filename="../refund_desk/ui/main_window.py" line="107"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="103"/>
+        <location filename="../refund_desk/ui/main_window.py" line="108"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -562,12 +599,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="115"/>
+        <location filename="../refund_desk/ui/main_window.py" line="119"/>
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="121"/>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="126"/>
+        <source>Failed log-ins</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="127"/>
+        <source>Repeated failed log-ins in the last 24 hours: {names}</source>
+        <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="138"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="132"/>
+        <location filename="../refund_desk/ui/main_window.py" line="155"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -1001,240 +1058,236 @@ Log files: {logs}</source>
 <context>
     <name>StatisticsTab</name>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="190"/>
         <source>Prepare</source>
-        <translation>编制</translation>
+        <translation type="vanished">编制</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="191"/>
         <source>Approve</source>
-        <translation>审批</translation>
+        <translation type="vanished">审批</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="192"/>
         <source>Submit to admin</source>
-        <translation>报行政部</translation>
+        <translation type="vanished">报行政部</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="193"/>
         <source>Verify and archive</source>
-        <translation>核实归档</translation>
+        <translation type="vanished">核实归档</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="201"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="434"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="197"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="424"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="202"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="198"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="209"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="205"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="210"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="206"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="237"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="233"/>
         <source>State: {state} (version {v})</source>
         <translation>状态：{state}（第 {v} 版）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="261"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="251"/>
         <source>Submitted {when}, late (due {due})</source>
         <translation>已于 {when} 报送，逾期（期限 {due}）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="264"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="254"/>
         <source>Submitted {when} (due {due})</source>
         <translation>已于 {when} 报送（期限 {due}）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="269"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="259"/>
         <source>Due {due}: {n} days left</source>
         <translation>报送期限 {due}：还剩 {n} 天</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="273"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="263"/>
         <source>Due today ({due})</source>
         <translation>今天到期（{due}）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="274"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="264"/>
         <source>Overdue since {due} ({n} days)</source>
         <translation>已超过报送期限 {due}（{n} 天）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="368"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="358"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="375"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="365"/>
         <source>Monthly tables</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="376"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="366"/>
         <source>Reconciliation</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="377"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="367"/>
         <source>Analytics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="393"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="383"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="393"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="383"/>
         <source>Count</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="393"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="383"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="430"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="420"/>
         <source>by month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="431"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="421"/>
         <source>by week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="432"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="422"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="439"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="429"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="441"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="431"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="464"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="454"/>
         <source>Overdue cases</source>
         <translation>超时明细</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="491"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="481"/>
         <source>Refunds of {month}</source>
         <translation>{month} 退款单</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="528"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="518"/>
         <source>{month}: CS table {cs}, finance table {fin}, matched {matched}, differences {n}</source>
         <translation>{month}：客服表 {cs} 笔，财务表 {fin} 笔，对上 {matched} 笔，差异 {n} 处</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="543"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="533"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="544"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="534"/>
         <source>Form no.</source>
         <translation>退单编号</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="545"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="535"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="546"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="536"/>
         <source>CS table</source>
         <translation>客服表</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="547"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="537"/>
         <source>Finance table</source>
         <translation>财务表</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="563"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="553"/>
         <source>Matched across months: {forms}</source>
         <translation>跨月已对上：{forms}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="567"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="557"/>
         <source>Still in progress ({n}), archiving waits: {forms}</source>
         <translation>尚未办结（{n} 张），办结后才能归档：{forms}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="585"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="571"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="598"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="591"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="607"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="730"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="600"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="723"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="613"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="738"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="606"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="731"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="628"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="621"/>
         <source>Written {path}</source>
         <translation>已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="644"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="637"/>
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="667"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="660"/>
         <source>{start} – {end}: {count} refunds, {amount} yuan</source>
         <translation>{start} 至 {end}：退款 {count} 笔，{amount} 元</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="673"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="666"/>
         <source>closed {closed}, paid {paid}; success rate {rate}</source>
         <translation>已办结 {closed} 笔，已退款 {paid} 笔；成功率 {rate}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="723"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="716"/>
         <source>{total} overdue cases in all: the {shown} most overdue of each time limit are listed here; the Excel export has every one.</source>
         <translation>共 {total} 条超时：这里按各项时限列出超时最久的 {shown} 条，导出的 Excel 含全部。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="357"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="347"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="493"/>
+        <location filename="../refund_desk/ui/statistics_tab.py" line="483"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>

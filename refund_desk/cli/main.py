@@ -118,6 +118,30 @@ def cmd_recover_admin(args) -> int:
     return 0
 
 
+def cmd_migrate(args) -> int:
+    """Upgrade an older database to this program's schema: a sysadmin signs, after confirming
+    that the other PCs have closed the app; a backup is made first."""
+    if not args.yes:
+        raise ValidationError("upgrade_confirm", field="yes")
+    password = read_password(Text(f"{args.user} 的密码", f"Password for {args.user}"), False)
+    done = session.upgrade(args.db, args.user, password)
+    if done.found == migrations.LATEST:
+        say(
+            f"数据库已经是结构版本 {migrations.LATEST}，不用升级。",
+            f"The database has schema version {migrations.LATEST} already: nothing to do.",
+        )
+        return 0
+    kept = done.backup or t(
+        "（PostgreSQL：请用 pg_dump 备份）", "(PostgreSQL: back up with pg_dump)"
+    )
+    say(
+        f"已从结构版本 {done.found} 升级到 {migrations.LATEST}；升级前的备份：{kept}",
+        f"Upgraded from schema version {done.found} to {migrations.LATEST}; the backup made "
+        f"first: {kept}",
+    )
+    return 0
+
+
 def cmd_demo(args) -> int:
     from ..store import demo
 
@@ -135,10 +159,13 @@ def cmd_demo(args) -> int:
 def cmd_check(args) -> int:
     session.open_store(args.db)
     report = maintenance.check()
+    label = maintenance.CHECK_LABELS
     for what, ok, detail in report.lines:
-        print(f"{'OK  ' if ok else 'FAIL'} {what}: {detail}")
+        print(f"{'OK  ' if ok else 'FAIL'} {label[what].get()}: {detail}")
+    for what, detail in report.warnings:
+        print(f"WARN {label[what].get()}: {detail}")
     for what, detail in report.notes:
-        print(f"NOTE {what}: {detail}")
+        print(f"NOTE {label[what].get()}: {detail}")
     return 0 if report.ok else 1
 
 
@@ -330,6 +357,21 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--role", required=True)
     signed(q, sysadmin)
     p.set_defaults(func=cmd_user)
+
+    p = sub.add_parser(
+        "migrate",
+        help=t(
+            "把旧版本的数据库升级到本程序的结构（先备份）",
+            "upgrade an older database to this program's schema (a backup first)",
+        ),
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=t("确认其他电脑都已关闭退款台", "confirm that every other PC has closed the app"),
+    )
+    signed(p, sysadmin)
+    p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser(
         "recover-admin",

@@ -52,6 +52,20 @@ class WorkCalendar:
                 n -= 1
         return day
 
+    def knows_arrangement(self, year: int) -> bool:
+        """Whether the State Council's holiday arrangement for `year` is known: the bundled
+        `holidays` lists its make-up working days (调休), or an administrator entered days of
+        that year by hand."""
+        if any(day.year == year for day in self.overrides):
+            return True
+        return any(day.year == year for day in _china(year).weekend_workdays)
+
+    def missing_arrangements(self, today: dt.date) -> list[int]:
+        """The years whose arrangement is needed now and not known: this year, and from
+        December on the next one too (the notice comes out in November or December)."""
+        years = [today.year] + ([today.year + 1] if today.month == 12 else [])
+        return [year for year in years if not self.knows_arrangement(year)]
+
     def monthly_table_due(self, year: int, month: int) -> dt.date:
         """The month's statistics are due on the 1st of the next month, moved to the next
         working day when the 1st is not one (遇双休日顺延; holidays treated the same way)."""

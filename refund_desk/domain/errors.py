@@ -203,6 +203,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The password needs at least {min} characters.",
     ),
     "bad_role": ("没有“{role}”这个角色。", "There is no role “{role}”."),
+    "calendar_stale": (
+        "工作日历还没有 {years} 年的放假安排（国务院通知里的调休上班日）："
+        "在补上之前，这些日子按普通周末和节假日计算时限。"
+        "请系统管理员或行政部按通知逐日补上，"
+        "例如 refund-desk calendar {example} working --note 调休上班 --user 用户名。",
+        "The working calendar has no holiday arrangement for {years} yet (the State Council "
+        "notice's make-up working days): until they are entered, the time limits count those "
+        "days as plain weekends and holidays. The sysadmin or the admin department enters each, "
+        "e.g. refund-desk calendar {example} working --note make-up --user NAME.",
+    ),
+    "db_older": (
+        "数据库还是旧版本的结构（{found}），本程序需要 {known}：请系统管理员先升级它"
+        "（在程序里以系统管理员登录后确认，或运行 refund-desk migrate --user 系统管理员）。"
+        "升级之前，可以只读打开。",
+        "The database still has an older schema ({found}; this program needs {known}): ask the "
+        "system administrator to upgrade it (confirm it in the program after a sysadmin "
+        "log-in, or run refund-desk migrate --user ADMIN). Until then it can be opened "
+        "read-only.",
+    ),
+    "upgrade_confirm": (
+        "升级前请确认其他电脑都已关闭退款台（升级时仍在运行的旧版本写不进去，会报错），"
+        "PostgreSQL 数据库请先用 pg_dump 备份（SQLite 文件由程序先复制一份）："
+        "确认后加 --yes 再运行。",
+        "Before upgrading, make sure every other PC has closed Refund Desk (an older version "
+        "still running cannot write afterwards and says so) and, on PostgreSQL, back up with "
+        "pg_dump (a SQLite file is copied by the program first): add --yes once you have.",
+    ),
+    "read_only_mode": (
+        "现在是只读打开（数据库等待系统管理员升级）：不能保存任何修改。",
+        "This is a read-only copy (the database is waiting for the sysadmin's upgrade): "
+        "nothing can be saved.",
+    ),
+    "snapshot_sqlite_only": (
+        "只读打开只适用于共享盘上的 SQLite 文件；PostgreSQL 请系统管理员先升级。",
+        "A read-only copy works only for an SQLite file on the share; on PostgreSQL the "
+        "sysadmin must upgrade first.",
+    ),
     "db_newer": (
         "数据库来自更新版本的退款台（结构版本 {found}，本程序只认到 {known}），请先升级程序。",
         "The database comes from a newer Refund Desk (schema {found}; this program knows "

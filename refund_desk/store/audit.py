@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.errors import DatabaseError, RefundDeskError
+from ..domain.errors import DatabaseError, RefundDeskError, Text
 from . import anchor, seals
 from . import db as dbmod
 from .models import AuditHead, AuditLog, BaseModel
@@ -220,7 +220,7 @@ dbmod.on_write_begin(_flush_pending)
 @dataclass(frozen=True)
 class ChainReport:
     rows: int
-    problems: list[str]
+    problems: list[Text]  # each in both languages
     head: tuple[int, str] = (0, GENESIS)  # the newest verified (seq, hash)
     latest_seals: dict[str, tuple[str | None, int]] = field(default_factory=dict)
 
@@ -262,13 +262,28 @@ def _verify(with_seals: bool) -> ChainReport:
     for seq, at, actor, action, entity, entity_id, detail, prev_hash, digest, sealed in query:
         count += 1
         if seq != expected_seq:
-            problems.append(f"audit row {expected_seq} is missing (next row is {seq})")
+            problems.append(
+                Text(
+                    f"审计记录第 {expected_seq} 行不见了（下一行是第 {seq} 行）",
+                    f"audit row {expected_seq} is missing (next row is {seq})",
+                )
+            )
             break
         if prev_hash != prev:
-            problems.append(f"audit row {seq}: previous-hash link broken")
+            problems.append(
+                Text(
+                    f"审计记录第 {seq} 行：与上一行的链接断了",
+                    f"audit row {seq}: previous-hash link broken",
+                )
+            )
             break
         if row_hash(seq, at, actor, action, entity, entity_id, detail, prev_hash, sealed) != digest:
-            problems.append(f"audit row {seq}: content does not match its hash (altered)")
+            problems.append(
+                Text(
+                    f"审计记录第 {seq} 行：内容与其哈希不符（被改过）",
+                    f"audit row {seq}: content does not match its hash (altered)",
+                )
+            )
             break
         if with_seals and sealed:
             for name, value in json.loads(sealed).items():
@@ -280,11 +295,15 @@ def _verify(with_seals: bool) -> ChainReport:
     else:
         after = AuditHead.get_or_none(AuditHead.id == 1)
         if before is None or after is None:
-            problems.append("audit head row is missing")
+            problems.append(Text("审计记录的链头不见了", "audit head row is missing"))
         elif count > after.last_seq:
             problems.append(
-                f"audit head says {after.last_seq} rows but the log has {count} (rows added "
-                "outside the program)"
+                Text(
+                    f"链头说有 {after.last_seq} 行，审计记录却有 {count} 行"
+                    "（有行是在程序之外加的）",
+                    f"audit head says {after.last_seq} rows but the log has {count} (rows added "
+                    "outside the program)",
+                )
             )
         elif (
             count < before.last_seq
@@ -292,8 +311,11 @@ def _verify(with_seals: bool) -> ChainReport:
             or (count == after.last_seq and prev != after.last_hash)
         ):
             problems.append(
-                f"audit head says {before.last_seq} rows but the log has {count} (rows removed "
-                "at the end)"
+                Text(
+                    f"链头说有 {before.last_seq} 行，审计记录却只有 {count} 行（末尾的行被删了）",
+                    f"audit head says {before.last_seq} rows but the log has {count} (rows "
+                    "removed at the end)",
+                )
             )
     return ChainReport(count, problems, (count, prev), latest)
 

@@ -159,6 +159,7 @@ def bind(location: Location, must_exist: bool = True) -> peewee.Database:
         if must_exist and not os.path.exists(path):
             raise DatabaseError("db_unreachable", where=location.display, why=_WHY_NO_FILE)
     database = make_database(location, create=not must_exist)
+    set_read_only(False)
     if DB.obj is not None and not DB.obj.is_closed():
         DB.obj.close()
     DB.initialize(database)
@@ -199,6 +200,18 @@ _begin_hooks: list[Callable[[], None]] = []
 _expected_schema: list[int] = []  # the schema version this program writes (set once open)
 
 
+_read_only: list[bool] = [False]
+
+
+def set_read_only(on: bool) -> None:
+    """A read-only copy is open: every write is refused with one sentence, nothing is tried."""
+    _read_only[0] = on
+
+
+def is_read_only() -> bool:
+    return _read_only[0]
+
+
 def on_write_begin(hook: Callable[[], None]) -> None:
     """Run `hook` before every outermost write transaction (it may write in its own)."""
     _begin_hooks.append(hook)
@@ -224,6 +237,8 @@ def write(check_schema: bool = True) -> Iterator[peewee.Database]:
     """One short write transaction: BEGIN IMMEDIATE on SQLite; nested calls become savepoints.
     The outermost one refuses to write to a database whose schema changed under the program
     (a newer Refund Desk upgraded it) and runs `after_commit` actions once committed."""
+    if _read_only[0]:
+        raise DatabaseError("read_only_mode")
     depth = getattr(_local, "depth", 0)
     if depth == 0:
         for hook in _begin_hooks:

@@ -25,10 +25,40 @@ from .actors import Actor, utcnow
 from .models import AuditLog, DutyConflict, DutyHolder, Refund, Setting
 
 
+def _t(zh: str, en: str) -> str:
+    """A sentence of the report, in the chosen language."""
+    return Text(zh, en).get()
+
+
+# What each line of the report is about, as a person reads it.
+def _ok() -> str:
+    return _t("无误", "ok")
+
+
+CHECK_LABELS: dict[str, Text] = {
+    "integrity_check": Text("文件完整性 integrity_check", "integrity_check"),
+    "journal_mode": Text("日志模式 journal_mode", "journal_mode"),
+    "foreign_key_check": Text("外键 foreign_key_check", "foreign_key_check"),
+    "schema": Text("数据库结构", "schema"),
+    "audit chain": Text("审计链", "audit chain"),
+    "row seals": Text("每行封记", "row seals"),
+    "audit anchor": Text("本机审计锚点", "audit anchor"),
+    "separation of duties": Text("不相容职务分离", "separation of duties"),
+    "one payment per order": Text("一单只付一次", "one payment per order"),
+    "amounts whole fen, in range": Text("金额为整数分且在范围内", "amounts whole fen, in range"),
+    "working calendar": Text("工作日历", "working calendar"),
+    "version": Text("版本", "version"),
+    "demo": Text("演示数据库", "demo"),
+    "sysadmin recovery": Text("系统管理员恢复", "sysadmin recovery"),
+    "restore": Text("恢复", "restore"),
+}
+
+
 @dataclass
 class CheckReport:
     lines: list[tuple[str, bool, str]] = field(default_factory=list)  # (what, ok, detail)
     notes: list[tuple[str, str]] = field(default_factory=list)  # what to know, not a fault
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # to act on, not a fault
 
     @property
     def ok(self) -> bool:
@@ -222,25 +252,43 @@ def check(known_version: int | None = None) -> CheckReport:
     with dbmod.connection() as database:
         if isinstance(database, pw.SqliteDatabase):
             rows = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
-            report.lines.append(("integrity_check", rows == ["ok"], "; ".join(rows[:5])))
+            healthy = rows == ["ok"]
+            report.lines.append(
+                ("integrity_check", healthy, _ok() if healthy else "; ".join(rows[:5]))
+            )
             mode = database.execute_sql("PRAGMA journal_mode").fetchone()[0]
             report.lines.append(("journal_mode", mode == "delete", mode))
             fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
             report.lines.append(
-                ("foreign_key_check", not fk, f"{len(fk)} broken references" if fk else "ok")
+                (
+                    "foreign_key_check",
+                    not fk,
+                    _t(f"{len(fk)} 处引用断了", f"{len(fk)} broken references") if fk else _ok(),
+                )
             )
         else:
-            report.lines.append(("integrity_check", True, "PostgreSQL: checked by the server"))
+            report.lines.append(
+                (
+                    "integrity_check",
+                    True,
+                    _t("PostgreSQL：由服务器检查", "PostgreSQL: checked by the server"),
+                )
+            )
         _check_schema(database, known_version, report)
         chain = audit.verify(with_seals=True)
         report.lines.append(
-            ("audit chain", chain.ok, "; ".join(chain.problems) or f"{chain.rows} rows verified")
+            (
+                "audit chain",
+                chain.ok,
+                "; ".join(p.get() for p in chain.problems)
+                or _t(f"{chain.rows} 行都验证无误", f"{chain.rows} rows verified"),
+            )
         )
         _check_seals(chain, report)
         _check_anchor(chain, report, kept)
         _check_duties(report)
         _check_money(report)
-        _notes(report)
+        _notes(report, known_version)
     return report
 
 
@@ -252,7 +300,10 @@ def _check_schema(database: pw.Database, known_version: int, report: CheckReport
             (
                 "schema",
                 False,
-                f"version {found} in the file header, this program is {known_version}",
+                _t(
+                    f"文件头里的结构版本是 {found}，本程序是 {known_version}",
+                    f"version {found} in the file header, this program is {known_version}",
+                ),
             )
         )
         return
@@ -261,9 +312,10 @@ def _check_schema(database: pw.Database, known_version: int, report: CheckReport
         (
             "schema",
             difference.same,
-            f"version {found} as released"
+            _t(f"与发布的结构版本 {found} 一致", f"version {found} as released")
             if difference.same
-            else f"differs from version {found}: " + "; ".join(difference.lines(12)),
+            else _t(f"与结构版本 {found} 不一致：", f"differs from version {found}: ")
+            + "; ".join(difference.lines(12)),
         )
     )
 
@@ -285,12 +337,24 @@ def _check_seals(chain: audit.ChainReport, report: CheckReport, limit: int = 20)
             findings.append(seals.SealFinding("deleted", name, seq))
     if not chain.ok:
         # The seals past a break in the chain were not read: say so rather than guess.
-        report.lines.append(("row seals", False, "not checked past the break in the audit chain"))
+        report.lines.append(
+            (
+                "row seals",
+                False,
+                _t("审计链断了，断处之后没有检查", "not checked past the break in the audit chain"),
+            )
+        )
         return
-    detail = "; ".join(f.text() for f in findings[:limit])
+    detail = "; ".join(f.text().get() for f in findings[:limit])
     if len(findings) > limit:
-        detail += f"; … {len(findings) - limit} more"
-    report.lines.append(("row seals", not findings, detail or "every row matches its seal"))
+        detail += _t(f"；…… 另有 {len(findings) - limit} 处", f"; … {len(findings) - limit} more")
+    report.lines.append(
+        (
+            "row seals",
+            not findings,
+            detail or _t("每一行都与封记相符", "every row matches its seal"),
+        )
+    )
 
 
 def _restores() -> list[dict]:
@@ -304,6 +368,20 @@ def _restores() -> list[dict]:
         {"seq": seq, "at": at, "actor": actor, **json.loads(detail)}
         for seq, at, actor, detail in rows
     ]
+
+
+def calendar_warning(calendar, today: dt.date | None = None) -> str:
+    """A sentence when the working calendar lacks the holiday arrangement it needs now."""
+    from ..domain.errors import message
+    from ..domain.sla import OFFICE_TZ
+
+    today = today or dt.datetime.now(OFFICE_TZ).date()
+    years = calendar.missing_arrangements(today)
+    if not years:
+        return ""
+    return message(
+        "calendar_stale", {"years": "、".join(map(str, years)), "example": f"{years[-1]}-02-06"}
+    )
 
 
 def anchor_warning() -> str:
@@ -337,12 +415,27 @@ def _check_anchor(
 ) -> None:
     """This PC's newest sight of the chain must still be in it, or be explained by a restore."""
     if kept is None:
-        report.notes.append(("audit anchor", "this PC has no earlier sight of this database"))
+        report.notes.append(
+            (
+                "audit anchor",
+                _t(
+                    "这台电脑以前没有看过这个数据库",
+                    "this PC has no earlier sight of this database",
+                ),
+            )
+        )
         return
     here = audit.hash_at(kept.seq)
     if here == kept.hash:
         report.lines.append(
-            ("audit anchor", True, f"row {kept.seq} as this PC saw it on {kept.at[:10]}")
+            (
+                "audit anchor",
+                True,
+                _t(
+                    f"第 {kept.seq} 行与这台电脑 {kept.at[:10]} 看到的一致",
+                    f"row {kept.seq} as this PC saw it on {kept.at[:10]}",
+                ),
+            )
         )
         if chain.ok:
             anchor.saw(*chain.head)
@@ -352,10 +445,17 @@ def _check_anchor(
             report.notes.append(
                 (
                     "audit anchor",
-                    f"this PC saw row {kept.seq} on {kept.at[:10]}; the history was restored from "
-                    f"{r.get('file')} (rows up to {r.get('backup_head_seq')}) by {r['actor']} at "
-                    f"audit row {r['seq']}, replacing rows up to {r.get('replaced_head_seq')}, "
-                    f"kept in {r.get('kept_as') or '(no copy)'}",
+                    _t(
+                        f"这台电脑 {kept.at[:10]} 看到第 {kept.seq} 行；之后 {r['actor']} 用 "
+                        f"{r.get('file')}（到第 {r.get('backup_head_seq')} 行）恢复了数据库"
+                        f"（审计记录第 {r['seq']} 行），"
+                        f"换下的到第 {r.get('replaced_head_seq')} 行，"
+                        f"另存在 {r.get('kept_as') or '（无副本）'}",
+                        f"this PC saw row {kept.seq} on {kept.at[:10]}; the history was restored "
+                        f"from {r.get('file')} (rows up to {r.get('backup_head_seq')}) by "
+                        f"{r['actor']} at audit row {r['seq']}, replacing rows up to "
+                        f"{r.get('replaced_head_seq')}, kept in {r.get('kept_as') or '(no copy)'}",
+                    ),
                 )
             )
             if chain.ok:
@@ -366,10 +466,15 @@ def _check_anchor(
         (
             "audit anchor",
             False,
-            f"this PC saw audit row {kept.seq} on {kept.at[:10]}, but the database "
-            + ("has only " + str(chain.rows) + " rows" if shorter else "has another row there")
-            + ": its history was cut or rewritten, or an older copy was put in place without "
-            "`refund-desk restore`",
+            _t(
+                f"这台电脑 {kept.at[:10]} 看到过审计记录第 {kept.seq} 行，数据库"
+                + (f"却只有 {chain.rows} 行" if shorter else "那一行却不一样")
+                + "：它的历史被截短或改写过，或者有人没用 refund-desk restore 换上了旧副本",
+                f"this PC saw audit row {kept.seq} on {kept.at[:10]}, but the database "
+                + (f"has only {chain.rows} rows" if shorter else "has another row there")
+                + ": its history was cut or rewritten, or an older copy was put in place "
+                "without `refund-desk restore`",
+            ),
         )
     )
 
@@ -388,12 +493,15 @@ def _check_duties(report: CheckReport) -> None:
     )
     stored = set(DutyConflict.select(DutyConflict.duty, DutyConflict.other).tuples())
     declared = {(x.value, y.value) for x, y in CONFLICT_PAIRS}
-    detail = "; ".join(f"{e} {i}: user {u} holds {x} and {y}" for e, i, u, x, y in clashes)
+    detail = "; ".join(
+        _t(f"{e} {i}：用户 {u} 同时担任 {x} 和 {y}", f"{e} {i}: user {u} holds {x} and {y}")
+        for e, i, u, x, y in clashes
+    )
     if stored != declared:
-        detail = (
-            detail + "; " if detail else ""
-        ) + "the database's rule differs from the program's"
-    report.lines.append(("separation of duties", not detail, detail or "ok"))
+        detail = (detail + "; " if detail else "") + _t(
+            "数据库里的规则与程序的不同", "the database's rule differs from the program's"
+        )
+    report.lines.append(("separation of duties", not detail, detail or _ok()))
 
 
 def _check_money(report: CheckReport) -> None:
@@ -408,7 +516,9 @@ def _check_money(report: CheckReport) -> None:
         (
             "one payment per order",
             not doubled,
-            "ok" if not doubled else "paid twice: " + ", ".join(o for (o,) in doubled[:10]),
+            _ok()
+            if not doubled
+            else _t("付了两次：", "paid twice: ") + ", ".join(o for (o,) in doubled[:10]),
         )
     )
     bad = [
@@ -420,14 +530,34 @@ def _check_money(report: CheckReport) -> None:
         (
             "amounts whole fen, in range",
             not bad,
-            "ok" if not bad else "not whole fen or out of range: " + ", ".join(bad[:10]),
+            _ok()
+            if not bad
+            else _t("不是整数分或超出范围：", "not whole fen or out of range: ")
+            + ", ".join(bad[:10]),
         )
     )
 
 
-def _notes(report: CheckReport) -> None:
+def _notes(report: CheckReport, known_version: int) -> None:
+    from .. import __version__
+    from . import settings
+
+    report.notes.append(
+        (
+            "version",
+            _t(
+                f"退款台 {__version__}，数据库结构 {known_version}",
+                f"Refund Desk {__version__}, schema {known_version}",
+            ),
+        )
+    )
+    stale = calendar_warning(settings.calendar())
+    if stale:
+        report.warnings.append(("working calendar", stale))
     if _setting("database_kind") == "demo":
-        report.notes.append(("demo", "this is a demo database (演示数据)"))
+        report.notes.append(
+            ("demo", _t("这是演示数据库（演示数据）", "this is a demo database (演示数据)"))
+        )
     for seq, at, actor, detail in (
         AuditLog.select(AuditLog.seq, AuditLog.at, AuditLog.actor, AuditLog.detail)
         .where(AuditLog.action == "admin_recovery")
@@ -438,16 +568,25 @@ def _notes(report: CheckReport) -> None:
         report.notes.append(
             (
                 "sysadmin recovery",
-                f"{at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC: {actor} reset the sysadmin {who} "
-                f"(audit row {seq})",
+                _t(
+                    f"{at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC：{actor} 重置了系统管理员 {who}"
+                    f"（审计记录第 {seq} 行）",
+                    f"{at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC: {actor} reset the sysadmin "
+                    f"{who} (audit row {seq})",
+                ),
             )
         )
     for r in _restores():
         report.notes.append(
             (
                 "restore",
-                f"audit row {r['seq']}: {r['actor']} restored {r.get('file')} (its rows up to "
-                f"{r.get('backup_head_seq')}), replacing rows up to "
-                f"{r.get('replaced_head_seq')} (kept in {r.get('kept_as') or 'no copy'})",
+                _t(
+                    f"审计记录第 {r['seq']} 行：{r['actor']} 用 {r.get('file')}（到第 "
+                    f"{r.get('backup_head_seq')} 行）恢复，换下的到第 {r.get('replaced_head_seq')}"
+                    f" 行（另存在 {r.get('kept_as') or '无副本'}）",
+                    f"audit row {r['seq']}: {r['actor']} restored {r.get('file')} (its rows up "
+                    f"to {r.get('backup_head_seq')}), replacing rows up to "
+                    f"{r.get('replaced_head_seq')} (kept in {r.get('kept_as') or 'no copy'})",
+                ),
             )
         )

@@ -490,10 +490,24 @@ def migrate(database: pw.Database, found: int) -> str:
     return start
 
 
+@dataclass(frozen=True)
+class Upgrade:
+    """What an upgrade did: from which version, and where the backup made first is."""
+
+    found: int
+    backup: str  # "" on PostgreSQL (pg_dump is the server's own backup) or when nothing ran
+
+
 def ensure_schema(
-    create: bool, backup_dir: str | None = None, actor: str = "", kind: str = "production"
-) -> int:
-    """Bring the bound database to LATEST. Returns the version found before migrating."""
+    create: bool,
+    backup_dir: str | None = None,
+    actor: str = "",
+    kind: str = "production",
+    upgrade: bool = False,
+) -> Upgrade:
+    """Open the bound database at LATEST: make it when `create` and there is none; migrate an
+    older one only when `upgrade` (a sysadmin confirmed it: `session.upgrade`), after a backup.
+    An older database otherwise is refused with the sentence to ask the sysadmin."""
     from . import sealing
 
     with dbmod.connection() as database:
@@ -505,28 +519,31 @@ def ensure_schema(
             raise DatabaseError("db_not_initialised", where=dbmod.location().display)
         if found == LATEST:
             dbmod.expect_schema(LATEST)
-            return found
+            return Upgrade(found, "")
+        if found > 0 and not upgrade:
+            raise DatabaseError("db_older", found=found, known=LATEST)
+        backup = ""
         if found > 0 and dbmod.location().is_sqlite:
             from .maintenance import backup_to
 
             folder = backup_dir or os.path.dirname(os.path.abspath(dbmod.location().target))
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
             name = os.path.basename(dbmod.location().target)
-            backup_to(os.path.join(folder, f"{name}.v{found}-{stamp}.bak"))
+            backup = backup_to(os.path.join(folder, f"{name}.v{found}-{stamp}.bak"))
         with dbmod.write(check_schema=False):
             if found and not isinstance(database, pw.SqliteDatabase):
                 database.execute_sql("LOCK TABLE schema_version IN EXCLUSIVE MODE")
             again = current_version(database)  # another PC may have migrated meanwhile
             if again == LATEST:
                 dbmod.expect_schema(LATEST)
-                return found
+                return Upgrade(found, backup)
             start = migrate(database, again)
             if again == 0 and kind == "demo":
                 _make_demo(database)
             sealing.seal_everything(
                 actor or "system",
                 "migrate",
-                {"from": again, "shape": start, "to": LATEST},
+                {"from": again, "shape": start, "to": LATEST, "backup": backup},
             )
         dbmod.expect_schema(LATEST)
-        return found
+        return Upgrade(found, backup)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from ..domain.errors import Text
 from .models import (
     Adjustment,
     BaseModel,
@@ -149,9 +150,18 @@ class SealFinding:
     name: str  # "refund/12"
     seq: int | None  # the audit row of the newest seal
 
-    def text(self) -> str:
+    def text(self) -> Text:
         if self.kind == "changed":
-            return f"{self.name}: changed outside the program (sealed by audit row {self.seq})"
+            return Text(
+                f"{self.name}：在程序之外被改过（封记在审计记录第 {self.seq} 行）",
+                f"{self.name}: changed outside the program (sealed by audit row {self.seq})",
+            )
         if self.kind == "unsealed":
-            return f"{self.name}: written outside the program (no audit row seals it)"
-        return f"{self.name}: deleted outside the program (sealed by audit row {self.seq})"
+            return Text(
+                f"{self.name}：在程序之外写入（没有审计记录封记它）",
+                f"{self.name}: written outside the program (no audit row seals it)",
+            )
+        return Text(
+            f"{self.name}：在程序之外被删除（封记在审计记录第 {self.seq} 行）",
+            f"{self.name}: deleted outside the program (sealed by audit row {self.seq})",
+        )

@@ -512,14 +512,31 @@ def verify_in_backup(path: str, username: str, password: str) -> Actor:
 
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        row = con.execute(
-            'SELECT id, username, display_name, password_hash, roles, active FROM "user" '
-            "WHERE username = ?",
-            ((username or "").strip(),),
-        ).fetchone()
+        row = con.execute(_WHO, ((username or "").strip(),)).fetchone()
         con.close()
     except sqlite3.Error:
         row = None
+    return _verified(row, password)
+
+
+def verify_without_writing(username: str, password: str) -> Actor:
+    """The bound database's `username`, if `password` is theirs, read in any schema version and
+    writing nothing: for an upgrade (the database cannot record a log-in before it) and for a
+    read-only copy. (Whoever can read the file can try its hashes anyway; the throttle guards
+    the office's own log-in, which writes.)"""
+    with dbmod.connection() as database:
+        row = database.execute_sql(
+            _WHO.replace("?", database.param), ((username or "").strip(),)
+        ).fetchone()
+    return _verified(row, password)
+
+
+_WHO = (
+    'SELECT id, username, display_name, password_hash, roles, active FROM "user" WHERE username = ?'
+)
+
+
+def _verified(row, password: str) -> Actor:
     if row is None or not row[5] or not verify_password(password or "", row[3]):
         verify_password(password or "", _dummy_hash())
         raise AuthError("bad_login")

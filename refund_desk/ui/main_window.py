@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         and (for a sysadmin) user names under repeated failed log-ins."""
         if opened.anchor_warning:
             notify(self, self.tr("Audit log"), opened.anchor_warning, warning=True)
+        if opened.calendar_warning:
+            notify(self, self.tr("Working calendar"), opened.calendar_warning, warning=True)
         if opened.login_alerts:
             names = ", ".join(f"{a.name} ({a.failures})" for a in opened.login_alerts)
             notify(

@@ -50,7 +50,11 @@ def demo_db(_demo_original, tmp_path):
 def test_demo_then_check(demo_db):
     result = run("--db", str(demo_db), "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "FAIL" not in result.stdout and "audit chain" in result.stdout
+    assert "FAIL" not in result.stdout and "审计链" in result.stdout
+    labels = [line.split(":")[0] for line in result.stdout.splitlines()]
+    assert not [label for label in labels if "audit" in label or " ok" in label], labels
+    english = run("--lang", "en", "--db", str(demo_db), "check")
+    assert "audit chain" in english.stdout and "审计链" not in english.stdout
 
 
 def test_env_var_names_the_database(demo_db):
@@ -207,7 +211,7 @@ def test_a_lost_sysadmin_password_can_be_recovered_loudly(tmp_path):
     assert "--yes" in refused
     done = run("--db", db, "recover-admin", "root", "--yes", stdin="New-root-1\n")
     assert done.returncode == 0, done.stderr
-    check = run("--db", db, "check")
+    check = run("--lang", "en", "--db", db, "check")
     assert check.returncode == 0 and "NOTE sysadmin recovery" in check.stdout
     assert (
         run(
@@ -370,7 +374,7 @@ def test_backup_restore_round_trip(demo_db, tmp_path):
     signed = ("--user", "sysadmin")
     result = run("--db", str(demo_db), "restore", str(dest), *signed, stdin="demo\n")
     assert result.returncode == 0, result.stderr
-    check = run("--db", str(demo_db), "check")
+    check = run("--lang", "en", "--db", str(demo_db), "check")
     assert check.returncode == 0 and "NOTE restore" in check.stdout, check.stdout
     fresh = tmp_path / "fresh.db"  # nothing to log in to: the backup's sysadmin signs
     result = run("--db", str(fresh), "restore", str(dest), *signed, stdin="demo\n")
@@ -387,6 +391,8 @@ def test_tampered_audit_fails_check(demo_db):
     con.commit()
     con.close()
     result = run("--db", str(demo_db), "check")
+    assert result.returncode == 1 and "审计记录第 20 行" in result.stdout, result.stdout
+    result = run("--lang", "en", "--db", str(demo_db), "check")
     assert result.returncode == 1 and "audit row 20" in result.stdout
 
 

@@ -78,7 +78,7 @@ def _ten_thousand(path: str, count: int) -> None:
 
 def _check_cli(path: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        python("-m", "refund_desk", "--db", path, "check"),
+        python("-m", "refund_desk", "--lang", "en", "--db", path, "check"),
         env=env(),
         cwd=ROOT,
         capture_output=True,

@@ -26,7 +26,7 @@ TRIGGERS_OFF = (
 
 def check(url: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        python("-m", "refund_desk", "--db", url, "check"),
+        python("-m", "refund_desk", "--lang", "en", "--db", url, "check"),
         env=env(),
         cwd=ROOT,
         capture_output=True,

@@ -45,7 +45,7 @@ def test_tampering_that_bypasses_the_triggers_is_found_at_its_row(sqlite_office)
     con.commit()
     con.close()
     report = audit.verify()
-    assert not report.ok and f"audit row {seq}:" in report.problems[0]
+    assert not report.ok and f"audit row {seq}:" in report.problems[0].en
     assert not maintenance.check().ok
     assert rows
 
@@ -58,4 +58,4 @@ def test_removing_the_last_rows_is_found(sqlite_office):
     con.execute("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)")
     con.commit()
     con.close()
-    assert "rows removed" in audit.verify().problems[0]
+    assert "rows removed" in audit.verify().problems[0].en

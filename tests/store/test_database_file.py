@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from refund_desk.domain.errors import Conflict, DatabaseError
+from refund_desk.domain.errors import AuthError, Conflict, DatabaseError, NotAllowed
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import db as dbmod
 from refund_desk.store import maintenance, migrations, queries, schema, session
@@ -112,7 +112,7 @@ def test_every_released_schema_opens_with_todays_code(fixture, tmp_path):
     con = sqlite3.connect(path)
     count, fen = con.execute("SELECT count(*), sum(amount_fen) FROM refund").fetchone()
     con.close()
-    session.open_store(str(path))
+    upgrade(str(path))
     with dbmod.connection() as db:
         assert migrations.current_version(db) == migrations.LATEST
     report = maintenance.check()
@@ -203,10 +203,35 @@ def test_two_processes_edit_the_same_refund(sqlite_office, tmp_path):
     assert Conflict  # the type the second process caught
 
 
+def upgrade(spec: str):
+    """What the sysadmin does (the fixtures' demo sysadmin, password "demo")."""
+    return session.upgrade(spec, "sysadmin", "demo")
+
+
+def test_an_older_database_waits_for_the_sysadmin(tmp_path):
+    """Opening it (any user of the new app) changes nothing and says whom to ask."""
+    path = tmp_path / "refunds.db"
+    shutil.copy(FIXTURES / "schema_v2.db", path)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError) as e:
+        session.open_store(str(path))
+    assert e.value.code == "db_older" and "系统管理员" in e.value.text()
+    dbmod.DB.obj.close()
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.bak"))
+    with pytest.raises(DatabaseError):  # nor does `init` upgrade it
+        session.open_store(str(path), create=True)
+    for who, password in (("clerk1", "demo"), ("sysadmin", "wrong"), ("nobody", "demo")):
+        with pytest.raises((NotAllowed, AuthError)):
+            session.upgrade(str(path), who, password)
+    dbmod.DB.obj.close()
+    assert path.read_bytes() == before
+
+
 def test_an_older_database_is_backed_up_then_migrated(tmp_path):
     path = tmp_path / "refunds.db"
     shutil.copy(FIXTURES / "schema_v2.db", path)
-    session.open_store(str(path))
+    done = upgrade(str(path))
+    assert done.found == 2 and done.backup.endswith(".bak")
     backups = list(tmp_path.glob("refunds.db.v2-*.bak"))
     assert len(backups) == 1 and maintenance.integrity_of(str(backups[0])) == "ok"
     with dbmod.connection() as db:
@@ -225,7 +250,7 @@ def test_a_shape_no_release_had_is_refused_not_guessed(tmp_path):
     con.commit()
     con.close()
     with pytest.raises(DatabaseError) as e:
-        session.open_store(str(path))
+        upgrade(str(path))
     assert e.value.code == "db_unknown_shape" and "someone_added" in e.value.text()
     con = sqlite3.connect(path)
     assert con.execute("SELECT version FROM schema_version").fetchone()[0] == 2  # untouched
@@ -250,7 +275,7 @@ def test_a_migrated_v1_file_has_the_schema_of_a_new_one(tmp_path):
         want = _schema(db)
     old = tmp_path / "schema_v1.db"
     shutil.copy(FIXTURES / "schema_v1.db", old)
-    session.open_store(str(old))
+    upgrade(str(old))
     with dbmod.connection() as db:
         got = _schema(db)
         names = {i.name for t in db.get_tables() for i in db.get_indexes(t)}
@@ -275,7 +300,9 @@ def test_every_released_postgresql_shape_migrates(fixture, pg_url):
     cur.execute("SELECT count(*), sum(amount_fen) FROM refund")
     count, fen = cur.fetchone()
     con.close()
-    session.open_store(pg_url)
+    with pytest.raises(DatabaseError):  # not before the sysadmin says so
+        session.open_store(pg_url)
+    upgrade(pg_url)
     with dbmod.connection() as db:
         assert migrations.current_version(db) == migrations.LATEST
         names = {i.name for t in db.get_tables() for i in db.get_indexes(t)}
@@ -346,3 +373,27 @@ def test_version_2_works_out_the_time_of_each_earlier_step_as_the_services_write
     assert [a for a, _ in again] == [a for a, _ in written]
     for (_, new), (_, old) in zip(again, written, strict=True):
         assert (new is None and old is None) or abs(new - old) <= 1
+
+
+def test_the_models_are_the_newest_frozen_schema():
+    """A field added to (or dropped from) a model without a new migration and frozen schema
+    fails here: the models must describe exactly the columns of schema LATEST."""
+    import re
+
+    from refund_desk.store.models import ALL_MODELS
+
+    frozen = {}
+    for line in schema.frozen("sqlite", migrations.LATEST):
+        m = re.match(r"table (\w+) column (\w+) (\S+)( not null)?", line)
+        if m:
+            frozen[(m[1], m[2])] = bool(m[4])
+    models = {
+        (model._meta.table_name, field.column_name): not field.null
+        for model in ALL_MODELS
+        for field in model._meta.sorted_fields
+    }
+    assert models == frozen, {
+        "in the models only": sorted(set(models) - set(frozen)),
+        "in the schema only": sorted(set(frozen) - set(models)),
+        "nullability differs": sorted(k for k in models if k in frozen and models[k] != frozen[k]),
+    }

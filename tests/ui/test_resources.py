@@ -71,6 +71,39 @@ def test_every_message_has_a_chinese_translation():
     assert not problems, "untranslated:\n" + "\n".join(problems)
 
 
+def _qt_tool(name: str) -> str:
+    """A Qt tool of the PySide6 this test runs with (beside its python, else on PATH)."""
+    import sys
+
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else (shutil.which(name) or name)
+
+
+def test_every_text_of_the_sources_is_in_the_catalogue(tmp_path):
+    """A widget text added without running lupdate would show in English in the Chinese app:
+    lupdate over today's sources adds nothing to the catalogue and leaves nothing unfinished."""
+    copy = tmp_path / TS_FILE.name
+    shutil.copy(TS_FILE, copy)
+    sources = [
+        str(p)
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if "forms" not in p.relative_to(PACKAGE).parts[:2] or p.parent.name != "forms"
+    ]
+    sources += [str(p) for p in FORMS]
+    subprocess.run(
+        [_qt_tool("pyside6-lupdate"), *sources, "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+    )
+    missing = [
+        f"{ctx.findtext('name')}: {m.findtext('source')!r}"
+        for ctx in ET.parse(copy).getroot().iter("context")
+        for m in ctx.iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
+    assert not missing, "run pyside6-lupdate and translate:\n" + "\n".join(missing)
+
+
 def test_placeholders_are_the_same_in_both_languages():
     wrong = []
     for context, message in _messages():

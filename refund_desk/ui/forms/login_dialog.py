@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_LoginDialog(object):
     def setupUi(self, LoginDialog):
@@ -66,6 +66,13 @@ class Ui_LoginDialog(object):
 
         self.mainLayout.addWidget(self.hint)
 
+        self.confirm = QCheckBox(LoginDialog)
+        self.confirm.setObjectName(u"confirm")
+        self.confirm.setText(u"")
+        self.confirm.setVisible(False)
+
+        self.mainLayout.addWidget(self.confirm)
+
         self.error = QLabel(LoginDialog)
         self.error.setObjectName(u"error")
         self.error.setStyleSheet(u"color: #b00020;")
@@ -85,6 +92,7 @@ class Ui_LoginDialog(object):
         self.passwordLabel.setBuddy(self.password)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.username, self.password)
+        QWidget.setTabOrder(self.password, self.confirm)
 
         self.retranslateUi(LoginDialog)
 
