@@ -388,11 +388,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{where}” is the database in use: it cannot be restored onto itself.",
     ),
     "backup_version": (
-        "这个备份的结构版本是 {found}，本程序是 {known}，不能直接恢复："
-        "请先用对应版本的程序恢复，或用 refund-desk --db 备份文件 migrate 把备份升级后再恢复。",
-        "This backup has schema version {found} and this program {known}: it cannot be "
-        "restored as it is. Restore it with the matching program, or upgrade the backup first "
-        "with refund-desk --db BACKUP migrate.",
+        "这个备份是旧版本的结构（{found}），本程序是 {known}，不能直接恢复：请先复制一份备份，"
+        "用 refund-desk --db 复制的文件 migrate --yes --user 系统管理员 把副本升级，再恢复副本。",
+        "This backup has an older schema ({found}; this program writes {known}): it cannot be "
+        "restored as it is. Copy it, upgrade the copy with refund-desk --db COPY migrate --yes "
+        "--user SYSADMIN, and restore the copy.",
+    ),
+    "backup_newer": (
+        "这个备份来自更新版本的退款台（结构版本 {found}，本程序只认识 {known}）："
+        "请用那个版本恢复它。",
+        "This backup comes from a newer Refund Desk (schema version {found}; this program knows "
+        "up to {known}): restore it with that version.",
     ),
     "backup_other_database": (
         "“{where}”是另一个数据库的备份，不能恢复到这个数据库上。",

@@ -181,6 +181,8 @@ def restore_from(src: str, by: Actor, known_version: int | None = None) -> str:
         raise DatabaseError("restore_onto_itself", where=src)
     info = backup_info(src)
     known_version = known_version or _latest()
+    if info.schema_version > known_version:
+        raise DatabaseError("backup_newer", found=info.schema_version, known=known_version)
     if info.schema_version != known_version:
         raise DatabaseError("backup_version", found=info.schema_version, known=known_version)
     replaced = (0, audit.GENESIS)

@@ -17,6 +17,7 @@ before it is migrated."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import uuid
 from collections.abc import Callable
@@ -348,6 +349,16 @@ def _duty_case() -> str:
     return "CASE " + " ".join(whens) + " END"
 
 
+def _identity_of(database: pw.Database) -> str:
+    """The identity a database gets with version 3. One with a history takes it from its first
+    audit row, so that it and every backup of it (upgraded apart) are known as the same
+    database; a new one gets a random identity."""
+    first = database.execute_sql("SELECT hash FROM audit_log WHERE seq = 1").fetchone()
+    if first and first[0]:
+        return hashlib.sha256(f"refund-desk database {first[0]}".encode()).hexdigest()[:32]
+    return uuid.uuid4().hex
+
+
 def _v2_to_v3(database: pw.Database, dialect: str) -> None:
     _run(database, list(_V3_SQLITE if dialect == "sqlite" else _V3_POSTGRESQL))
     pairs = sorted(duties.CONFLICT_PAIRS)
@@ -377,7 +388,7 @@ def _v2_to_v3(database: pw.Database, dialect: str) -> None:
         ],
     )
     settings = {
-        ID_KEY: uuid.uuid4().hex,
+        ID_KEY: _identity_of(database),
         KIND_KEY: "production",
         PASSWORD_MIN_KEY: str(DEFAULT_PASSWORD_MIN),
     }

@@ -85,6 +85,68 @@ def test_the_command_line_upgrade_asks_for_confirmation_and_a_sysadmin(tmp_path)
     assert actor == "sysadmin"
 
 
+def _cli(path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "refund_desk", "--db", str(path), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def _refused_only(path: Path, before: tuple[int, int]) -> bool:
+    """Nothing restored: the same refunds, the same schema, no restore in the audit log (the
+    signer's log-in may be)."""
+    con = sqlite3.connect(path)
+    try:
+        actions = {
+            a for (a,) in con.execute("SELECT action FROM audit_log WHERE seq > ?", before[1:])
+        }
+        version = con.execute("SELECT version FROM schema_version").fetchone()[0]
+    finally:
+        con.close()
+    return (_counts(path)[0], version) == (before[0], migrations.LATEST) and actions <= {"login"}
+
+
+def test_a_backup_of_another_schema_is_refused_and_the_sentence_says_what_works(tmp_path):
+    office = tmp_path / "refunds.db"
+    shutil.copy(FIXTURES / "schema_v2.db", office)
+    old_backup = tmp_path / "before.bak"  # taken by the older release, before the upgrade
+    shutil.copy(office, old_backup)
+    assert _cli(office, "migrate", "--yes", "--user", "sysadmin", stdin="demo\n").returncode == 0
+    kept = _counts(office)
+    signed = ("--user", "sysadmin")
+    refused = _cli(office, "restore", str(old_backup), *signed, stdin="demo\n")
+    assert refused.returncode == 1 and "旧版本的结构（2）" in refused.stderr, refused.stderr
+    assert "migrate --yes" in refused.stderr
+    assert _refused_only(office, kept)
+    # What the sentence says works: upgrade a copy of the backup, restore the copy. The copy
+    # is known as the same database (its identity comes from its history, not from chance).
+    upgraded = tmp_path / "before-upgraded.db"
+    shutil.copy(old_backup, upgraded)
+    assert _cli(upgraded, "migrate", "--yes", "--user", "sysadmin", stdin="demo\n").returncode == 0
+    done = _cli(office, "restore", str(upgraded), *signed, stdin="demo\n")
+    assert done.returncode == 0, done.stderr
+    assert _cli(office, "check").returncode == 0
+    # A backup from a newer program (its schema number above this one's) is refused too.
+    newer = tmp_path / "newer.bak"
+    shutil.copy(upgraded, newer)
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE schema_version SET version = ?", (migrations.LATEST + 1,))
+    con.commit()
+    con.close()
+    kept = _counts(office)
+    refused = _cli(office, "restore", str(newer), *signed, stdin="demo\n")
+    assert refused.returncode == 1 and "更新版本" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr and _refused_only(office, kept)
+    other = tmp_path / "other.db"  # a different office's backup stays refused
+    shutil.copy(FIXTURES / "schema_v3.db", other)
+    refused = _cli(office, "restore", str(other), *signed, stdin="demo\n")
+    assert refused.returncode == 1 and "另一个数据库" in refused.stderr, refused.stderr
+
+
 WRITER = textwrap.dedent(
     """
     import json, sys, uuid
