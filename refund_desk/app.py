@@ -230,7 +230,9 @@ def main(args: argparse.Namespace) -> int:
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             return 0
         opened = wait_for(worker, session.opening, login.actor)
-        ctx = AppContext(login.actor, location, worker, lang, opened.calendar, opened.demo)
+        ctx = AppContext(
+            login.actor, location, worker, lang, opened.calendar, opened.demo, read_only
+        )
         window = MainWindow(ctx)
         if guard.current is not None:
             guard.current.window = window

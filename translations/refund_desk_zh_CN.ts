@@ -34,7 +34,7 @@
     <message>
         <location filename="../refund_desk/app.py" line="71"/>
         <location filename="../refund_desk/app.py" line="94"/>
-        <location filename="../refund_desk/app.py" line="242"/>
+        <location filename="../refund_desk/app.py" line="244"/>
         <source>Refund Desk</source>
         <translation>退款台</translation>
     </message>
@@ -509,88 +509,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="49"/>
+        <location filename="../refund_desk/ui/main_window.py" line="48"/>
+        <source>Read-only copy: the database waits for its system administrator&apos;s upgrade. You can look things up; nothing can be saved or printed here.</source>
+        <translation>只读副本：数据库正在等待系统管理员升级。可以查看，但在这里不能保存也不能打印。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="68"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="50"/>
+        <location filename="../refund_desk/ui/main_window.py" line="69"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="51"/>
+        <location filename="../refund_desk/ui/main_window.py" line="70"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="52"/>
+        <location filename="../refund_desk/ui/main_window.py" line="71"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="53"/>
+        <location filename="../refund_desk/ui/main_window.py" line="72"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="65"/>
+        <location filename="../refund_desk/ui/main_window.py" line="84"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="72"/>
+        <location filename="../refund_desk/ui/main_window.py" line="91"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="87"/>
+        <location filename="../refund_desk/ui/main_window.py" line="106"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="88"/>
+        <location filename="../refund_desk/ui/main_window.py" line="107"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="91"/>
+        <location filename="../refund_desk/ui/main_window.py" line="110"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="92"/>
+        <location filename="../refund_desk/ui/main_window.py" line="111"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="93"/>
+        <location filename="../refund_desk/ui/main_window.py" line="112"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="93"/>
-        <location filename="../refund_desk/ui/main_window.py" line="137"/>
+        <location filename="../refund_desk/ui/main_window.py" line="112"/>
+        <location filename="../refund_desk/ui/main_window.py" line="156"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="100"/>
+        <location filename="../refund_desk/ui/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="101"/>
+        <location filename="../refund_desk/ui/main_window.py" line="120"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="107"/>
+        <location filename="../refund_desk/ui/main_window.py" line="126"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="108"/>
+        <location filename="../refund_desk/ui/main_window.py" line="127"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -599,32 +604,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="119"/>
+        <location filename="../refund_desk/ui/main_window.py" line="138"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="121"/>
+        <location filename="../refund_desk/ui/main_window.py" line="140"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="126"/>
+        <location filename="../refund_desk/ui/main_window.py" line="145"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="127"/>
+        <location filename="../refund_desk/ui/main_window.py" line="146"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="138"/>
+        <location filename="../refund_desk/ui/main_window.py" line="157"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="155"/>
+        <location filename="../refund_desk/ui/main_window.py" line="174"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>

@@ -81,7 +81,8 @@ def open_snapshot(spec: str | None) -> dbmod.Location:
     stem = os.path.splitext(os.path.basename(location.target))[0]
     copy = str(folder / f"{stem}-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}.db")
     maintenance.backup_to(copy)
-    snapshot = dbmod.Location("sqlite", copy, f"{location.display}（只读副本 / read-only copy）")
+    mark = Text("（只读副本）", " (read-only copy)").get()
+    snapshot = dbmod.Location("sqlite", copy, f"{location.display}{mark}")
     dbmod.bind(snapshot)
     migrations.ensure_schema(create=False, actor="read-only copy", upgrade=True, backup_dir=None)
     for old in folder.glob(f"{stem}-*.db.v*-*.bak"):  # the copy's own pre-migration backup

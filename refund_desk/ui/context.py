@@ -18,3 +18,4 @@ class AppContext:
     lang: str = "zh"  # "zh" | "en"
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     demo: bool = False  # a demo database: every screen and printout says so
+    read_only: bool = False  # a read-only copy while the database waits for its upgrade

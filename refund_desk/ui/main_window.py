@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__, localdirs
 from . import i18n
@@ -39,8 +39,27 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(window_title(ctx))
         self.resize(1280, 860)
-        self.tabs = QTabWidget(self)
-        self.setCentralWidget(self.tabs)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.read_only_banner = QLabel(
+            self.tr(
+                "Read-only copy: the database waits for its system administrator's upgrade. "
+                "You can look things up; nothing can be saved or printed here."
+            ),
+            central,
+        )
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "#readOnlyBanner { background: #fff3cd; color: #664d03; padding: 6px 10px; }"
+        )
+        self.read_only_banner.setVisible(ctx.read_only)
+        layout.addWidget(self.read_only_banner)
+        self.tabs = QTabWidget(central)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self.refund_tab = RefundTab(ctx, self)
         self.queue_tab = QueueTab(ctx, self)
         self.handover_tab = self._handover_tab()
