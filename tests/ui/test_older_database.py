@@ -101,7 +101,10 @@ def test_only_a_sysadmin_who_confirms_upgrades(qtbot, worker, older):
         _when_modal(QMessageBox, lambda box: (done.append(box.text()), box.accept()))
         dialog.try_login()
 
-    _when_modal(QMessageBox, lambda box: (_when_modal(LoginDialog, sign), _click(box, "现在升级（系统管理员）…")))
+    _when_modal(
+        QMessageBox,
+        lambda box: (_when_modal(LoginDialog, sign), _click(box, "现在升级（系统管理员）…")),
+    )
     location = app.choose_database(worker, str(older))
     assert "勾选" in told[0] or "打勾" in told[0], told
     assert "系统管理员" in told[1] and told[2] == "same", told
