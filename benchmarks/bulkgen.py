@@ -23,8 +23,8 @@ from types import SimpleNamespace
 
 from refund_desk.domain import workflow
 from refund_desk.domain.duties import Duty
+from refund_desk.domain.refund_fields import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from refund_desk.domain.roles import Role
-from refund_desk.domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import db as dbmod
 from refund_desk.store import demo, refunds, session

@@ -714,7 +714,7 @@ def bench_pdf(ctx: Context) -> None:
             )
         ]
     views = [queries.get_refund(refund_id=i) for i in ids]
-    labels = {code: text.zh for code, text in settings.fault_categories()}
+    labels = dict(settings.fault_categories())
     printed_at = bench.end
 
     def meta(view) -> PrintMeta:
@@ -733,7 +733,7 @@ def bench_pdf(ctx: Context) -> None:
     ctx.rows.append(row)
     maybe_profile(ctx, row.name, lambda: render_refund(view, meta(view), labels), 10)
     start = time.perf_counter()
-    data = render_refunds(views, meta, fault_labels=labels)
+    data = render_refunds(views, meta, categories=labels)
     per_form = (time.perf_counter() - start) * 1000 / len(views)
     row = Row(f"5 PDF: batch of {len(views):,}, per form", per_form, "ms", bare, 50.0)
     row.notes.append(f"{len(data) / 1e6:.1f} MB in one file; baseline: bare page")

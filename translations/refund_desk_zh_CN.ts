@@ -793,97 +793,37 @@ Log files: {logs}</source>
 <context>
     <name>RefundForm</name>
     <message>
-        <location filename="../forms/refund_form.ui" line="66"/>
-        <source>Order number</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="96"/>
-        <source>Mobile</source>
-        <translation>手机号码</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="126"/>
-        <source>Purchase time</source>
-        <translation>购买时间</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="156"/>
-        <source>Paying bank</source>
-        <translation>支付银行</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="182"/>
-        <source>Bank name</source>
-        <translation>银行名称</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="208"/>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="238"/>
-        <source>Contact</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="268"/>
-        <source>Fault</source>
-        <translation>故障现象</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="294"/>
-        <source>Fault description</source>
-        <translation>故障描述</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="330"/>
-        <source>Customer&apos;s view</source>
-        <translation>客户意见</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="366"/>
-        <source>Complaint number</source>
-        <translation>投诉编号</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="392"/>
-        <source>Handling department</source>
-        <translation>问题处理部门</translation>
-    </message>
-    <message>
-        <location filename="../forms/refund_form.ui" line="431"/>
+        <location filename="../forms/refund_form.ui" line="81"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../forms/refund_form.ui" line="438"/>
+        <location filename="../forms/refund_form.ui" line="88"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../forms/refund_form.ui" line="445"/>
+        <location filename="../forms/refund_form.ui" line="95"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../forms/refund_form.ui" line="452"/>
+        <location filename="../forms/refund_form.ui" line="102"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../forms/refund_form.ui" line="466"/>
+        <location filename="../forms/refund_form.ui" line="116"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../forms/refund_form.ui" line="475"/>
+        <location filename="../forms/refund_form.ui" line="125"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../forms/refund_form.ui" line="483"/>
+        <location filename="../forms/refund_form.ui" line="133"/>
         <source>Step history</source>
         <translation>处理记录</translation>
     </message>
@@ -1062,22 +1002,6 @@ Log files: {logs}</source>
 </context>
 <context>
     <name>StatisticsTab</name>
-    <message>
-        <source>Prepare</source>
-        <translation type="vanished">编制</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation type="vanished">审批</translation>
-    </message>
-    <message>
-        <source>Submit to admin</source>
-        <translation type="vanished">报行政部</translation>
-    </message>
-    <message>
-        <source>Verify and archive</source>
-        <translation type="vanished">核实归档</translation>
-    </message>
     <message>
         <location filename="../refund_desk/ui/statistics_tab.py" line="197"/>
         <location filename="../refund_desk/ui/statistics_tab.py" line="424"/>

@@ -19,21 +19,9 @@ class Text(NamedTuple):
         return self.get()
 
 
+# The labels of the texts that are not the refund form's (those are `refund_fields.LABELS`).
 FIELD_LABELS: dict[str, Text] = {
-    "order_no": Text("订单号", "Order number"),
-    "phone": Text("手机号码", "Mobile"),
-    "purchase_time": Text("购买时间", "Purchase time"),
-    "complaint_at": Text("投诉时间", "Complaint time"),
-    "bank": Text("支付银行", "Paying bank"),
-    "bank_other": Text("银行名称", "Bank name"),
-    "amount": Text("金额", "Amount"),
     "adjustment": Text("调整金额", "Adjustment"),
-    "fault_category": Text("故障现象", "Fault"),
-    "fault_description": Text("故障描述", "Fault description"),
-    "customer_view": Text("客户意见", "Customer's view"),
-    "contact": Text("联系方式", "Contact"),
-    "complaint_no": Text("投诉编号", "Complaint number"),
-    "handling_dept": Text("问题处理部门", "Handling department"),
     "opinion": Text("处理意见", "Opinion"),
     "reason": Text("原因", "Reason"),
     "password": Text("密码", "Password"),
@@ -45,6 +33,14 @@ FIELD_LABELS: dict[str, Text] = {
     "code": Text("代码", "Code"),
     "date": Text("日期", "Date"),
 }
+
+
+def field_label(name: str | None) -> Text:
+    """The label of a field an error is about ("the text" for one without a label)."""
+    from .refund_fields import LABELS  # it declares its labels with this module's Text
+
+    return LABELS.get(name or "") or FIELD_LABELS.get(name or "") or Text("内容", "The text")
+
 
 # code -> (简体中文, English). Placeholders use str.format names and must match.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -101,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请从列表中选择故障现象。",
         "Choose the fault from the list.",
     ),
+    "choice_unknown": ("请从列表中选择{label}。", "{label}: choose one from the list."),
     "too_long": ("{label}最多 {max} 个字。", "{label} can have at most {max} characters."),
     "bad_characters": (
         "{label}含有不能保存的字符（控制字符、NUL 或无效编码，单行内容里的换行），请删去后再试。",
@@ -437,7 +434,7 @@ def message(
     template = en if lang == "en" else zh
     values = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in (params or {}).items()}
     if "label" not in values:  # a field without a label of its own is "the text"
-        values["label"] = FIELD_LABELS.get(field or "", Text("内容", "The text")).get(lang)
+        values["label"] = field_label(field).get(lang)
     return template.format(**values)
 
 

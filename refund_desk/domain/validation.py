@@ -4,68 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from .errors import FormErrors, Text, ValidationError
+from . import refund_fields
+from .errors import FormErrors, ValidationError
 from .money import parse_yuan
+from .refund_fields import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES, Field, Kind
 from .sla import OFFICE_TZ
 
 DEFAULT_ORDER_NO_PATTERN = r"TK[0-9]{6,20}"
 PHONE_PATTERN = re.compile(r"1[3-9][0-9]{9}")
 TIME_PATTERN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})")
-OTHER_BANK = "other"
-
-# The paying banks the form offers; "other" asks for the name.
-DEFAULT_BANKS: tuple[tuple[str, Text], ...] = (
-    ("icbc", Text("中国工商银行", "ICBC")),
-    ("ccb", Text("中国建设银行", "China Construction Bank")),
-    ("abc", Text("中国农业银行", "Agricultural Bank of China")),
-    ("boc", Text("中国银行", "Bank of China")),
-    ("bocom", Text("交通银行", "Bank of Communications")),
-    ("cmb", Text("招商银行", "China Merchants Bank")),
-    ("psbc", Text("中国邮政储蓄银行", "Postal Savings Bank")),
-    ("citic", Text("中信银行", "China CITIC Bank")),
-    ("spdb", Text("浦发银行", "SPD Bank")),
-    ("cib", Text("兴业银行", "Industrial Bank")),
-    ("cmbc", Text("民生银行", "China Minsheng Bank")),
-    ("ceb", Text("光大银行", "China Everbright Bank")),
-    ("pab", Text("平安银行", "Ping An Bank")),
-    ("cgb", Text("广发银行", "China Guangfa Bank")),
-    ("hxb", Text("华夏银行", "Hua Xia Bank")),
-    (OTHER_BANK, Text("其他", "Other")),
-)
-
-# The seed's three faults come first; administrators can add more (stored in the database).
-DEFAULT_FAULT_CATEGORIES: tuple[tuple[str, Text], ...] = (
-    (
-        "no_ticket_code",
-        Text(
-            "扣款成功但未收到订单号及出票验证码",
-            "Charged, but no order number or ticket code received",
-        ),
-    ),
-    ("order_conflict", Text("订单冲突", "Order conflict")),
-    ("payment_timeout", Text("支付成功但支付超时", "Payment succeeded but timed out")),
-)
-
 # Characters no text of the program may hold: C0 control characters other than tab and line
 # breaks, DEL, and lone surrogates (invalid UTF-16/UTF-8, which SQLite cannot store and which
 # PostgreSQL refuses together with NUL).
 _UNSAVEABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"[\r\n]")
 # Free texts that may run over several lines; every other text is one line.
-MULTILINE = frozenset({"fault_description", "customer_view", "opinion", "reason", "note"})
+MULTILINE = frozenset({"opinion", "reason", "note"}) | refund_fields.MULTILINE
 USERNAME_PATTERN = re.compile(r"[\w.\-]{1,40}")
 DEFAULT_PASSWORD_MIN = 8
 
 MAX_LENGTHS = {
-    "fault_description": 2000,
-    "customer_view": 1000,
-    "contact": 100,
-    "complaint_no": 40,
-    "handling_dept": 40,
-    "bank_other": 40,
+    **refund_fields.MAX_LENGTHS,
     "opinion": 4000,
     "reason": 1000,
     "display_name": 40,
@@ -86,22 +50,16 @@ class FormRules:
 
 @dataclass(frozen=True)
 class RefundForm:
-    """A checked refund form, ready to store."""
+    """A checked refund form, ready to store: a value for every field of
+    `refund_fields.FIELDS` (None for an optional time left empty), read as attributes."""
 
-    order_no: str
-    phone: str
-    purchase_time: dt.datetime
-    bank: str
-    amount: Decimal
-    fault_category: str
-    fault_description: str = ""
-    customer_view: str = ""
-    contact: str = ""
-    complaint_no: str = ""
-    handling_dept: str = ""
-    bank_other: str = ""
-    complaint_at: dt.datetime | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    values: Mapping[str, Any]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def order_no(text: str, pattern: str = DEFAULT_ORDER_NO_PATTERN) -> str:
@@ -182,45 +140,49 @@ def text_field(value: str, field_name: str, required: bool = False) -> str:
     return value
 
 
+def check_field(
+    field: Field, raw: Any, now: dt.datetime, rules: FormRules, values: Mapping[str, Any]
+) -> Any:
+    """One field of the form checked as the store will check it; `values` is the rest of the
+    form as typed (a field may be required by another's value)."""
+    required = field.required or (
+        field.required_with is not None
+        and values.get(field.required_with[0]) == field.required_with[1]
+    )
+    empty = raw is None or (isinstance(raw, str) and not raw.strip())
+    if empty and not required and field.kind != Kind.TEXT and field.kind != Kind.LINE:
+        return None if field.kind == Kind.MINUTE else ""
+    if field.kind == Kind.ORDER_NO:
+        return order_no(raw, rules.order_no_pattern)
+    if field.kind == Kind.PHONE:
+        return phone(raw)
+    if field.kind == Kind.MINUTE:
+        return local_minute(raw, now, field.name)
+    if field.kind == Kind.AMOUNT:
+        return parse_yuan(raw, rules.amount_ceiling, field=field.name)
+    if field.kind == Kind.CHOICE:
+        allowed = (
+            frozenset(code for code, _ in field.options)
+            if field.options
+            else getattr(rules, field.choices)
+        )
+        return choice(raw, allowed, field.name, field.unknown)
+    return text_field(raw, field.name, required)
+
+
 def refund_form(data: dict, now: dt.datetime, rules: FormRules | None = None) -> RefundForm:
     """Check every field; raise `FormErrors` listing each wrong field, or return the form."""
     rules = rules or FormRules()
     errors: list[ValidationError] = []
-    out: dict = {}
-
-    def run(name, fn, *args):
+    out: dict[str, Any] = {}
+    for field in refund_fields.FIELDS:
         try:
-            out[name] = fn(*args)
+            out[field.name] = check_field(field, data.get(field.name, ""), now, rules, data)
         except ValidationError as e:
             errors.append(e)
-
-    run("order_no", order_no, data.get("order_no", ""), rules.order_no_pattern)
-    run("phone", phone, data.get("phone", ""))
-    run("purchase_time", local_minute, data.get("purchase_time", ""), now, "purchase_time")
-    run("bank", choice, data.get("bank", ""), rules.banks, "bank", "bank_unknown")
-    run("amount", amount, data.get("amount", ""), rules.amount_ceiling)
-    run(
-        "fault_category",
-        choice,
-        data.get("fault_category", ""),
-        rules.fault_categories,
-        "fault_category",
-        "category_unknown",
-    )
-    for name in ("fault_description", "customer_view", "contact", "complaint_no", "handling_dept"):
-        run(name, text_field, data.get(name, ""), name)
-    run(
-        "bank_other",
-        text_field,
-        data.get("bank_other", ""),
-        "bank_other",
-        out.get("bank") == OTHER_BANK,
-    )
-    if data.get("complaint_at"):
-        run("complaint_at", local_minute, data["complaint_at"], now, "complaint_at")
     if errors:
         raise FormErrors(errors)
-    return RefundForm(**out)
+    return RefundForm(out)
 
 
 def opinion(text: str) -> str:

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
+from ..domain import refund_fields
 from ..domain.money import format_yuan
 from ..store.handover import ATTENDANCE_KEYS, HandoverRefundLine, HandoverView
 from . import layout
 from .layout import GRID, para
 from .meta import PrintMeta, local_minute
-from .refund_form import bank_name
 
 TITLE = "客服部值班交接单"
 WIDTH = layout.content_width()
@@ -134,7 +134,7 @@ def _refund_lists(view: HandoverView) -> Table:
                     para(line.form_no, "small"),
                     para(line.phone, "small"),
                     para(format_yuan(line.amount), "small"),
-                    para(bank_name(line.bank, line.bank_other), "small"),
+                    para(refund_fields.bank_label(line.bank, line.bank_other, "zh"), "small"),
                     para(extra_value if extra else "", "small"),
                     para(line.note, "small"),
                 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..domain.errors import Text
 from ..reports import monthly
 from ..reports.sheet import TITLES, StatsSheet
 from ..store import db as dbmod
@@ -34,8 +35,8 @@ def stats_ref(sheet: StatsSheet) -> str:
     return sheet.number or f"{TITLES[sheet.kind]}-{sheet.month}"
 
 
-def _fault_labels() -> dict[str, str]:
-    return {code: text.zh for code, text in settings.fault_categories()}
+def _fault_labels() -> dict[str, Text]:
+    return dict(settings.fault_categories())
 
 
 def refund_pdf(

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreakIfNotEmpty, Table
 
+from ..domain import refund_fields
 from ..domain.errors import Text
-from ..domain.money import format_yuan
-from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES, OTHER_BANK
+from ..domain.refund_fields import Paper
 from ..domain.workflow import Action, Block, State
 from ..store.queries import RefundView, StepView
 from . import layout
@@ -37,19 +37,6 @@ BLOCKS: tuple[tuple[Block, str], ...] = (
 Progress = Callable[[int, int], None]
 
 
-def bank_name(code: str, other: str = "") -> str:
-    if code == OTHER_BANK:
-        return other or "其他"
-    return dict(DEFAULT_BANKS).get(code, (code, code))[0] if code else ""
-
-
-def fault_name(code: str, labels: Mapping[str, str] | None = None) -> str:
-    if labels and code in labels:
-        return labels[code]
-    default = dict(DEFAULT_FAULT_CATEGORIES).get(code)
-    return default.zh if default else code
-
-
 def _grid(
     data: list,
     widths: Sequence[float],
@@ -71,9 +58,13 @@ def _grid(
     return table
 
 
-def _pairs(rows: list[tuple[str, str, str, str]]) -> Table:
-    """Label | value | label | value rows."""
-    data = [[para(a), para(b), para(c), para(d)] for a, b, c, d in rows]
+def _pairs(items: Sequence[tuple[str, str]]) -> Table:
+    """Label | value | label | value rows, two pairs a row."""
+    padded = [*items, ("", "")] if len(items) % 2 else list(items)
+    data = [
+        [para(a), para(b), para(c), para(d)]
+        for (a, b), (c, d) in zip(padded[::2], padded[1::2], strict=True)
+    ]
     return _grid(data, (LABEL_W, VALUE_W, LABEL_W, VALUE_W), [("VALIGN", (0, 0), (-1, -1), "TOP")])
 
 
@@ -115,30 +106,29 @@ def _header(view: RefundView) -> Table:
     return _grid(data, widths)
 
 
-def _fields(view: RefundView, fault_labels: Mapping[str, str] | None) -> list[Flowable]:
+def _fields(view: RefundView, categories: Mapping[str, Text] | None) -> list[Flowable]:
+    """The form's fields where `refund_fields` puts them on paper, in the seed's order."""
     state = view.state.label.zh
     cancel = _last(view, Action.CANCEL)
     if view.state == State.CANCELLED and cancel and cancel.reason:
         state += f"（{cancel.reason}）"
-    fault = (fault_name(view.fault_category, fault_labels), view.fault_description)
-    return [
-        _long("故障现象", "\n".join(t for t in fault if t)),
-        _pairs(
-            [
-                ("手机号码", view.phone, "购买时间", local_minute(view.purchase_time)),
-                ("支付银行", bank_name(view.bank, view.bank_other), "订单号", view.order_no),
-                ("金额", f"¥ {format_yuan(view.amount)} 元", "联系方式", view.contact or ""),
-                ("投诉编号", view.complaint_no, "投诉时间", local_minute(view.complaint_at)),
-            ]
-        ),
-        _long("客户意见", view.customer_view or layout.NONE),
-        _pairs(
-            [
-                ("提交人", view.submitted_by, "时间", local_minute(view.timeline.submitted_at)),
-                ("问题处理部门", view.handling_dept, "当前状态", state),
-            ]
-        ),
+
+    def value(f: refund_fields.Field) -> str:
+        return refund_fields.shown(f, view.values, "zh", categories)
+
+    def long(paper: Paper) -> Table:
+        fields = refund_fields.on_paper(paper)
+        text = "\n".join(t for t in map(value, fields) if t)
+        return _long(fields[0].label.zh, text or ("" if paper == Paper.FAULT else layout.NONE))
+
+    details = [(f.label.zh, value(f)) for f in refund_fields.on_paper(Paper.DETAILS)]
+    closing = [
+        ("提交人", view.submitted_by),
+        ("时间", local_minute(view.timeline.submitted_at)),
+        *((f.label.zh, value(f)) for f in refund_fields.on_paper(Paper.CLOSING)),
+        ("当前状态", state),
     ]
+    return [long(Paper.FAULT), _pairs(details), long(Paper.CUSTOMER), _pairs(closing)]
 
 
 def _last(view: RefundView, action: Action) -> StepView | None:
@@ -225,7 +215,7 @@ def _block(heading: str, step: StepView | None, asked: StepView | None = None) -
 def story(
     view: RefundView,
     meta: PrintMeta,
-    fault_labels: Mapping[str, str] | None = None,
+    categories: Mapping[str, Text] | None = None,
     on_start: Callable[[], None] | None = None,
 ) -> list[Flowable]:
     """The flowables of one form (used alone and in a batch)."""
@@ -233,7 +223,7 @@ def story(
         layout.StartForm(meta, on_start),
         para(TITLE, "title"),
         _header(view),
-        *_fields(view, fault_labels),
+        *_fields(view, categories),
     ]
     for block, heading in BLOCKS:
         asked = _last(view, Action.REQUEST_PRESIDENT) if block == Block.PRESIDENT else None
@@ -242,10 +232,10 @@ def story(
 
 
 def render_refund(
-    view: RefundView, meta: PrintMeta, fault_labels: Mapping[str, str] | None = None
+    view: RefundView, meta: PrintMeta, categories: Mapping[str, Text] | None = None
 ) -> bytes:
     """One refund form as PDF bytes."""
-    return layout.build(story(view, meta, fault_labels), f"{TITLE} {view.form_no}")
+    return layout.build(story(view, meta, categories), f"{TITLE} {view.form_no}")
 
 
 class Cancelled(Exception):
@@ -257,7 +247,7 @@ def render_refunds(
     meta_for: Callable[[RefundView], PrintMeta],
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
-    fault_labels: Mapping[str, str] | None = None,
+    categories: Mapping[str, Text] | None = None,
 ) -> bytes:
     """Many forms as one PDF, each starting on a new page and numbered on its own.
 
@@ -281,7 +271,7 @@ def render_refunds(
     for done, view in enumerate(views):
         if flow:
             flow.append(PageBreakIfNotEmpty())
-        flow.extend(story(view, meta_for(view), fault_labels, reporter(done)))
+        flow.extend(story(view, meta_for(view), categories, reporter(done)))
     if cancelled and cancelled():
         raise Cancelled()
     data = layout.build(flow, f"{TITLE} ×{total}")

@@ -14,11 +14,12 @@ import random
 import uuid
 from decimal import Decimal
 
-from ..domain import workflow
+from ..domain import refund_fields, workflow
 from ..domain.errors import DatabaseError
+from ..domain.refund_fields import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from ..domain.roles import Role
 from ..domain.sla import OFFICE_TZ
-from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
+from ..domain.validation import FormRules
 from ..domain.workflow import Action, State
 from . import db as dbmod
 from . import refunds, session, users
@@ -199,6 +200,16 @@ def _fill_one(rng, i, order_base, now, days, people, categories, labels, banks) 
     return _one(rng, i, order_base, opened, now, ending, people, categories, labels, banks)
 
 
+def _plausible(field: refund_fields.Field, rng: random.Random) -> str:
+    """A demo value for a field this module does not fill itself: one of a choice's codes, a
+    text's example, nothing for an optional text."""
+    if field.options:
+        return rng.choice([code for code, _ in field.options])
+    if field.kind == refund_fields.Kind.CHOICE:
+        return rng.choice(sorted(getattr(FormRules(), field.choices)))
+    return field.example
+
+
 def _one(rng, i, order_base, opened, now, ending, people, categories, labels, banks) -> int:
     clerk = people[rng.choice(["clerk1", "clerk2", "lead1"])]
     lead = people[rng.choice(["lead1", "lead2"])]
@@ -224,6 +235,9 @@ def _one(rng, i, order_base, opened, now, ending, people, categories, labels, ba
         "handling_dept": "技术部",
         "complaint_at": opened.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M"),
     }
+    for field in refund_fields.FIELDS:  # a field added since: a plausible value of its kind
+        if field.name not in data:
+            data[field.name] = _plausible(field, rng)
     at = opened + dt.timedelta(minutes=1)
     saved = refunds.create_refund(clerk, data, uuid.UUID(int=rng.getrandbits(128)).hex, at=at)
     slow = rng.random() < 0.12  # about one in eight misses a time limit

@@ -29,7 +29,8 @@ import peewee as pw
 from ..domain import duties, workflow
 from ..domain.errors import DatabaseError
 from ..domain.money import MAX_FEN
-from ..domain.validation import DEFAULT_FAULT_CATEGORIES, DEFAULT_PASSWORD_MIN
+from ..domain.refund_fields import DEFAULT_FAULT_CATEGORIES
+from ..domain.validation import DEFAULT_PASSWORD_MIN
 from . import db as dbmod
 from . import schema
 from .audit import GENESIS

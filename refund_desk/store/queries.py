@@ -4,12 +4,14 @@ its history is three statements, a queue page or a search page is one, counts ar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import peewee as pw
 
-from ..domain import sla, validation, workflow
+from ..domain import refund_fields, sla, validation, workflow
 from ..domain.calendar import WorkCalendar
 from ..domain.errors import NotFound, Text, ValidationError
 from ..domain.money import from_fen
@@ -40,24 +42,13 @@ class StepView:
 
 @dataclass(frozen=True)
 class RefundView:
-    """One refund as a screen or a printout shows it."""
+    """One refund as a screen or a printout shows it. The form's fields
+    (`refund_fields.FIELDS`) are in `values` and read as attributes too (`view.order_no`)."""
 
     id: int
     form_no: str
-    order_no: str
-    phone: str
-    contact: str
-    purchase_time: dt.datetime
-    bank: str
-    bank_other: str
-    amount: Decimal
-    fault_category: str
-    fault_description: str
-    customer_view: str
-    complaint_no: str
-    complaint_at: dt.datetime
+    values: Mapping[str, Any]
     reporting_dept: str
-    handling_dept: str
     state: State
     state_since: dt.datetime
     outcome: str | None
@@ -77,6 +68,12 @@ class RefundView:
     updated_by: str
     updated_at: dt.datetime
     steps: tuple[StepView, ...] = field(default=())
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
     def facts(self) -> workflow.RefundFacts:
         return workflow.RefundFacts(
@@ -156,20 +153,8 @@ def get_refund(refund_id: int | None = None, form_no: str | None = None) -> Refu
     return RefundView(
         id=refund.id,
         form_no=refund.form_no,
-        order_no=refund.order_no,
-        phone=refund.phone,
-        contact=refund.contact,
-        purchase_time=refund.purchase_time,
-        bank=refund.bank,
-        bank_other=refund.bank_other,
-        amount=from_fen(refund.amount_fen),
-        fault_category=refund.fault_category,
-        fault_description=refund.fault_description,
-        customer_view=refund.customer_view,
-        complaint_no=refund.complaint_no,
-        complaint_at=refund.complaint_at,
+        values={f.name: f.from_db(getattr(refund, f.db_column)) for f in refund_fields.FIELDS},
         reporting_dept=refund.reporting_dept,
-        handling_dept=refund.handling_dept,
         state=State(refund.state),
         state_since=refund.state_since,
         outcome=refund.outcome,

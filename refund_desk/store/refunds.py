@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from ..domain import permissions, validation, workflow
+from ..domain import permissions, refund_fields, validation, workflow
 from ..domain.duties import Duty, check_duty
 from ..domain.errors import (
     AuthError,
@@ -24,7 +24,6 @@ from ..domain.errors import (
     Text,
     WorkflowError,
 )
-from ..domain.money import to_fen
 from ..domain.permissions import Permission
 from ..domain.report_flow import ReportState
 from ..domain.sla import OFFICE_TZ
@@ -121,20 +120,9 @@ def _next_form_no(at: dt.datetime) -> tuple[str, str]:
 
 
 def _form_values(form: validation.RefundForm) -> dict:
-    return {
-        "order_no": form.order_no,
-        "phone": form.phone,
-        "purchase_time": form.purchase_time,
-        "bank": form.bank,
-        "bank_other": form.bank_other,
-        "amount_fen": to_fen(form.amount),
-        "fault_category": form.fault_category,
-        "fault_description": form.fault_description,
-        "customer_view": form.customer_view,
-        "contact": form.contact,
-        "complaint_no": form.complaint_no,
-        "handling_dept": form.handling_dept,
-    }
+    """The columns a checked form writes (every field but the complaint time, which is set once
+    when the form is made)."""
+    return {f.db_column: f.to_db(getattr(form, f.name)) for f in refund_fields.STORED}
 
 
 def _duplicate_order(order_no: str) -> DuplicateOrder:
@@ -170,20 +158,7 @@ def _take_duty(refund_id: int, user_id: int, duty: Duty) -> tuple:
 
 
 # What a form's content is, for telling a retried save from a different one under the same key.
-_CONTENT = (
-    "order_no",
-    "phone",
-    "purchase_time",
-    "bank",
-    "bank_other",
-    "amount_fen",
-    "fault_category",
-    "fault_description",
-    "customer_view",
-    "contact",
-    "complaint_no",
-    "handling_dept",
-)
+_CONTENT = tuple(f.db_column for f in refund_fields.STORED)
 
 
 def _same_content(refund: Refund, values: dict, user: User) -> bool:

@@ -14,7 +14,8 @@ from ..domain.calendar import YEARS, WorkCalendar
 from ..domain.errors import AuthError, DatabaseError, RefundDeskError, Text, ValidationError
 from ..domain.office_settings import SETTINGS
 from ..domain.permissions import Permission
-from ..domain.validation import DEFAULT_BANKS, FormRules
+from ..domain.refund_fields import DEFAULT_BANKS
+from ..domain.validation import FormRules
 from . import audit
 from . import db as dbmod
 from .actors import Actor, utcnow

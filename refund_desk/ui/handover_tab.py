@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QTableWidgetItem, QWidget
 
 from ..domain.errors import RefundDeskError
+from ..domain.refund_fields import bank_label
 from ..domain.sla import OFFICE_TZ
-from ..domain.validation import DEFAULT_BANKS
 from ..store import handover
 from ..store.handover import ATTENDANCE_KEYS, SHIFTS, HandoverView
 from . import display, printing
@@ -21,7 +21,6 @@ from .forms.handover_tab import Ui_HandoverTab
 
 NUMBER = re.compile(r"^\s*\d+\s*[.、)]\s*")
 NOTE_COLUMN = 6
-BANKS = dict(DEFAULT_BANKS)
 
 
 def numbered(items: list[str]) -> str:
@@ -210,7 +209,7 @@ class HandoverTab(QWidget):
         lines = [(name, line) for name, items in lists for line in items]
         table.setRowCount(len(lines))
         for row, (name, line) in enumerate(lines):
-            bank = BANKS[line.bank].get(self.ctx.lang) if line.bank in BANKS else line.bank
+            bank = bank_label(line.bank, line.bank_other, self.ctx.lang)
             cells = (name, line.form_no, line.phone, display.yuan(line.amount), bank,
                      line.result or line.reason, line.note)  # fmt: skip
             for column, text in enumerate(cells):

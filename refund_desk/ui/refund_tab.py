@@ -19,8 +19,8 @@ from ..store.queries import RefundView
 from . import display, printing, refund_jobs
 from .action_dialog import ActionDialog, action_title, needs_dialog
 from .context import AppContext
+from .field_widgets import RefundFields
 from .forms.refund_form import Ui_RefundForm
-from .refund_fields import RefundFields
 from .table_models import StepColumn, StepTableModel
 
 

@@ -167,7 +167,7 @@ def test_stale_edit_shows_who_changed_it_and_reloads(qtbot, make_ctx, sqlite_off
     mine.open_refund(saved.refund_id)
     idle(qtbot, mine.ctx.worker)
     # meanwhile a colleague changes the same draft
-    data = {**queries.get_refund(refund_id=saved.refund_id).__dict__}
+    data = dict(queries.get_refund(refund_id=saved.refund_id).values)
     refunds.edit_refund(
         sqlite_office["clerk2"],
         saved.refund_id,

@@ -1,57 +1,50 @@
-"""The refund form's fields: reading and filling them, and checking each one as it is typed
-with the same validators the store uses (`domain.validation`)."""
+"""The refund form's fields on screen: a label, an input and an error line for each field of
+`domain.refund_fields`, made from that table into the form's two columns; reading and filling
+them, and checking each one as it is typed with the store's own check
+(`validation.check_field`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
-
-from ..domain import validation
-from ..domain.errors import FormErrors, RefundDeskError, Text
-from ..domain.money import format_yuan
-from ..domain.validation import OTHER_BANK, FormRules
-from ..store.queries import RefundView
-from . import display
-
-TEXT_FIELDS = (
-    "order_no",
-    "phone",
-    "purchase_time",
-    "bank_other",
-    "amount",
-    "contact",
-    "fault_description",
-    "customer_view",
-    "complaint_no",
-    "handling_dept",
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
 )
-CHOICE_FIELDS = ("bank", "fault_category")
-FIELDS = TEXT_FIELDS + CHOICE_FIELDS
+
+from ..domain import refund_fields, validation
+from ..domain.errors import FormErrors, RefundDeskError, Text
+from ..domain.refund_fields import Field, Kind, Screen
+from ..domain.validation import FormRules
+from ..store.queries import RefundView
+
+FIELDS = tuple(f.name for f in refund_fields.ON_SCREEN)
+ERROR_STYLE = "color: #b00020;"
+TEXT_HEIGHT = 70  # a free text's box: four lines, the form must fit a 768-pixel screen
 
 
-def _checker(name: str, rules: FormRules, values: dict) -> Callable[[str], object]:
-    now = dt.datetime.now(dt.UTC)
-    checks: dict[str, Callable[[str], object]] = {
-        "order_no": lambda v: validation.order_no(v, rules.order_no_pattern),
-        "phone": validation.phone,
-        "purchase_time": lambda v: validation.local_minute(v, now),
-        "amount": lambda v: validation.amount(v, rules.amount_ceiling),
-        "bank": lambda v: validation.choice(v, rules.banks, "bank", "bank_unknown"),
-        "fault_category": lambda v: validation.choice(
-            v, rules.fault_categories, "fault_category", "category_unknown"
-        ),
-        "bank_other": lambda v: validation.text_field(
-            v, "bank_other", values.get("bank") == OTHER_BANK
-        ),
-    }
-    return checks.get(name, lambda v: validation.text_field(v, name))
+def _input(field: Field, parent: QWidget) -> QWidget:
+    if field.kind == Kind.CHOICE:
+        return QComboBox(parent)
+    if field.kind == Kind.TEXT:
+        box = QPlainTextEdit(parent)
+        box.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere on the form
+        box.setMaximumHeight(TEXT_HEIGHT)
+        return box
+    line = QLineEdit(parent)
+    if field.example:
+        line.setPlaceholderText(field.example)
+    return line
 
 
 class RefundFields(QObject):
-    """Wraps the form's widgets (from `Ui_RefundForm`) by field name."""
+    """The form's field widgets by field name (also set on `form` as `form.<name>`, with
+    `form.<name>Label` and `form.<name>Error`), in the order and columns the table gives."""
 
     edited = Signal(str)  # a field name, after the person changed it
 
@@ -62,16 +55,39 @@ class RefundFields(QObject):
         self.rules = FormRules()
         self.touched: set[str] = set()
         self._loading = False
-        for name in TEXT_FIELDS:
-            widget = self.widget(name)
-            signal = (
-                widget.textChanged
-                if isinstance(widget, QLineEdit | QPlainTextEdit)
-                else widget.currentIndexChanged
-            )
-            signal.connect(lambda *_, n=name: self._changed(n))
-        for name in CHOICE_FIELDS:
-            self.widget(name).currentIndexChanged.connect(lambda *_, n=name: self._changed(n))
+        grids: dict[Screen, QGridLayout] = {
+            Screen.LEFT: form.leftFields,
+            Screen.RIGHT: form.rightFields,
+        }
+        owner = form.leftFields.parentWidget()
+        previous: QWidget | None = None
+        for field in refund_fields.ON_SCREEN:
+            grid = grids[field.screen]
+            row = grid.rowCount() if grid.count() else 0
+            label = QLabel(field.screen_label(lang), owner)
+            widget = _input(field, owner)
+            error = QLabel("", owner)
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            label.setBuddy(widget)
+            for suffix, w in (("", widget), ("Label", label), ("Error", error)):
+                w.setObjectName(field.name + suffix)
+                setattr(form, field.name + suffix, w)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(widget, row, 1)
+            grid.addWidget(error, row + 1, 1)
+            if previous is not None:
+                QWidget.setTabOrder(previous, widget)
+            previous = widget
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(lambda *_, n=field.name: self._changed(n))
+            else:
+                widget.textChanged.connect(lambda *_, n=field.name: self._changed(n))
+        if previous is not None:
+            QWidget.setTabOrder(previous, form.previewButton)
+        for field in refund_fields.ON_SCREEN:
+            if field.options:  # a fixed list; the office's own lists come from the store
+                self.set_choices(field.name, list(field.options))
 
     def widget(self, name: str) -> QWidget:
         return getattr(self.form, name)
@@ -115,18 +131,8 @@ class RefundFields(QObject):
     def show_refund(self, view: RefundView) -> None:
         self._fill(
             {
-                "order_no": view.order_no,
-                "phone": view.phone,
-                "purchase_time": display.local_minute(view.purchase_time),
-                "bank": view.bank,
-                "bank_other": view.bank_other,
-                "amount": format_yuan(view.amount, grouping=False),
-                "contact": view.contact,
-                "fault_category": view.fault_category,
-                "fault_description": view.fault_description,
-                "customer_view": view.customer_view,
-                "complaint_no": view.complaint_no,
-                "handling_dept": view.handling_dept,
+                f.name: refund_fields.as_typed(f, view.values.get(f.name))
+                for f in refund_fields.ON_SCREEN
             }
         )
 
@@ -144,7 +150,7 @@ class RefundFields(QObject):
             self.touched.clear()
             for name in FIELDS:
                 self.error_label(name).setText("")
-            self._bank_changed()
+            self._asked()
         finally:
             self._loading = False
 
@@ -156,12 +162,16 @@ class RefundFields(QObject):
             else:
                 widget.setEnabled(editable)
 
-    def _bank_changed(self) -> None:
-        self.form.bank_other.setEnabled(self.value("bank") == OTHER_BANK)
+    def _asked(self) -> None:
+        """A field asked for only when another has a value (the bank's name for "other")."""
+        for field in refund_fields.ON_SCREEN:
+            if field.required_with is not None:
+                source, value = field.required_with
+                self.widget(field.name).setEnabled(self.value(source) == value)
 
     def _changed(self, name: str) -> None:
-        if name == "bank":
-            self._bank_changed()
+        if any(f.required_with and f.required_with[0] == name for f in refund_fields.ON_SCREEN):
+            self._asked()
         if self._loading:
             return
         self.touched.add(name)
@@ -170,8 +180,10 @@ class RefundFields(QObject):
 
     def check(self, name: str) -> RefundDeskError | None:
         """Check one field now and show its sentence beside it (or clear it)."""
+        now = dt.datetime.now(dt.UTC)
+        field = refund_fields.BY_NAME[name]
         try:
-            _checker(name, self.rules, self.values())(self.value(name))
+            validation.check_field(field, self.value(name), now, self.rules, self.values())
         except RefundDeskError as e:
             self.error_label(name).setText(e.text())
             return e
