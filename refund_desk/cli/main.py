@@ -24,7 +24,7 @@ from ..domain.office_settings import SETTINGS
 from ..domain.roles import parse_roles
 from ..store import maintenance, migrations, session, users
 from ..store.actors import Actor
-from . import argparse_text, printing, stats
+from . import argparse_text, printing, refunds, stats
 from .common import fail, log_in, read_password, say, signed, t
 
 log = logging.getLogger("refund_desk")
@@ -448,6 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_setting)
 
     printing.register(sub)
+    refunds.register(sub)
     stats.register(sub)
     return parser
 
@@ -517,6 +518,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(e.text())
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output piped into `head` or a pager that quit: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail again
+        return 0
     except OSError as e:
         return fail(_os_error(e))
     except Exception as e:  # a bug: one sentence here, the traceback in the log
