@@ -36,6 +36,17 @@ DEFAULT_BANKS: tuple[tuple[str, Text], ...] = (
     (OTHER_BANK, Text("其他", "Other")),
 )
 
+_BANK_LABELS = dict(DEFAULT_BANKS)
+
+
+def bank_label(code: str, other: str = "") -> Text:
+    """The paying bank's name: the name typed for "other", the list's name, else the code."""
+    if code == OTHER_BANK and other:
+        return Text(other, other)
+    label = _BANK_LABELS.get(code)
+    return label if label is not None else Text(code, code)
+
+
 # The seed's three faults come first; administrators can add more (stored in the database).
 DEFAULT_FAULT_CATEGORIES: tuple[tuple[str, Text], ...] = (
     (

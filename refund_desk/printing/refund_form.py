@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreakIfNotEmpty, Tabl
 
 from ..domain.errors import Text
 from ..domain.money import format_yuan
-from ..domain.validation import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES, OTHER_BANK
+from ..domain.validation import DEFAULT_FAULT_CATEGORIES, bank_label
 from ..domain.workflow import Action, Block, State
 from ..store.queries import RefundView, StepView
 from . import layout
@@ -38,9 +38,7 @@ Progress = Callable[[int, int], None]
 
 
 def bank_name(code: str, other: str = "") -> str:
-    if code == OTHER_BANK:
-        return other or "其他"
-    return dict(DEFAULT_BANKS).get(code, (code, code))[0] if code else ""
+    return bank_label(code, other).zh if code else ""
 
 
 def fault_name(code: str, labels: Mapping[str, str] | None = None) -> str:

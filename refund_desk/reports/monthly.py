@@ -37,7 +37,7 @@ from ..domain.errors import Text
 from ..domain.money import from_fen
 from ..domain.report_flow import AdjustmentState, ReportKind
 from ..domain.sla import OFFICE_TZ
-from ..domain.validation import DEFAULT_BANKS
+from ..domain.validation import bank_label
 from ..domain.workflow import Action, Outcome, State
 from ..store import db as dbmod
 from ..store import queries
@@ -45,7 +45,6 @@ from ..store.models import Adjustment, MonthlyReport, Refund, StepRecord, User
 from .sheet import Kind, StatsLine, StatsSheet
 
 KINDS: tuple[ReportKind, ...] = tuple(ReportKind)
-BANK_NAMES = {code: label for code, label in DEFAULT_BANKS}
 
 
 @dataclass(frozen=True)
@@ -140,13 +139,6 @@ def _step_times(refund_ids: pw.SelectQuery) -> pw.SelectQuery:
         .where(StepRecord.refund.in_(refund_ids))
         .group_by(StepRecord.refund)
     )
-
-
-def _bank_name(code: str, other: str, lang: str) -> str:
-    if other:
-        return other
-    label = BANK_NAMES.get(code)
-    return label.get(lang) if label else code
 
 
 def _note(state: State, outcome: str | None, lang: str) -> str:
@@ -270,7 +262,7 @@ def _row(kind: Kind, seq: int, r: dict, lang: str) -> TableRow:
         form_no=r["form_no"],
         order_no=r["order_no"],
         phone=r["phone"],
-        bank=_bank_name(r["bank"], r["bank_other"], lang),
+        bank=bank_label(r["bank"], r["bank_other"]).get(lang),
         amount_fen=int(r["amount"]),
         submitted_by=r["submitter"] or "",
         submitted_on=own_date.astimezone(OFFICE_TZ).date() if own_date else None,
@@ -342,7 +334,7 @@ def _adjustment_lines(
                 form_no=r["form_no"],
                 order_no=r["order_no"],
                 phone=r["phone"],
-                bank=_bank_name(r["bank"], r["bank_other"], lang),
+                bank=bank_label(r["bank"], r["bank_other"]).get(lang),
                 amount_fen=int(r["amount_fen"]),
                 submitted_by=r["maker"] or "",
                 submitted_on=created.astimezone(OFFICE_TZ).date() if created else None,

@@ -12,13 +12,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..domain.calendar import WorkCalendar
 from ..domain.money import to_fen
 from ..domain.sla import ClockStatus, current_clock
-from ..domain.validation import DEFAULT_BANKS
+from ..domain.validation import bank_label
 from ..store.queries import RefundRow, StepView
 from . import display
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-BANK_LABELS = dict(DEFAULT_BANKS)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -152,8 +151,7 @@ class RefundTableModel(QAbstractTableModel):
         if column == RefundColumn.PHONE:
             return row.phone
         if column == RefundColumn.BANK:
-            label = BANK_LABELS.get(row.bank)
-            return label.get(self.lang) if label else row.bank
+            return bank_label(row.bank).get(self.lang)
         if column == RefundColumn.AMOUNT:
             return display.yuan(row.amount)
         if column == RefundColumn.STATE:

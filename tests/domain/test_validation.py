@@ -97,6 +97,14 @@ def test_extended_fault_categories():
     assert v.refund_form(good(fault_category="changed_mind"), NOW, rules)
 
 
+def test_the_bank_is_named_from_the_one_list():
+    assert v.bank_label("icbc") == ("中国工商银行", "ICBC")
+    assert v.bank_label("other", "温州银行").get("en") == "温州银行"
+    assert v.bank_label("other").zh == "其他"  # no name typed: the list's word
+    assert v.bank_label("icbc", "温州银行").zh == "中国工商银行"  # the chosen bank decides
+    assert v.bank_label("gone") == ("gone", "gone")  # a code the list no longer has
+
+
 def test_amount_ceiling_is_configurable():
     from decimal import Decimal
 
