@@ -94,7 +94,13 @@ def test_order_format_is_configurable():
 
 def test_extended_fault_categories():
     rules = v.FormRules(fault_categories=frozenset({"no_ticket_code", "changed_mind"}))
-    assert v.refund_form(good(fault_category="changed_mind"), NOW, rules)
+    assert v.refund_form(good(fault_category="changed_mind"), NOW, rules).fault_category == (
+        "changed_mind"
+    )
+    for refused, by in (("changed_mind", None), ("payment_timeout", rules)):  # only the list's
+        with pytest.raises(FormErrors) as e:
+            v.refund_form(good(fault_category=refused), NOW, by)
+        assert e.value.by_field()["fault_category"].code == "category_unknown"
 
 
 def test_the_bank_is_named_from_the_one_list():
