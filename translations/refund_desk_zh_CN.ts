@@ -573,6 +573,39 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>MonthTablePanel</name>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="30"/>
+        <source>Submitted {when}, late (due {due})</source>
+        <translation>已于 {when} 报送，逾期（期限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="34"/>
+        <source>Submitted {when} (due {due})</source>
+        <translation>已于 {when} 报送（期限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="38"/>
+        <source>Due {due}: {n} days left</source>
+        <translation>报送期限 {due}：还剩 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="42"/>
+        <source>Due today ({due})</source>
+        <translation>今天到期（{due}）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="43"/>
+        <source>Overdue since {due} ({n} days)</source>
+        <translation>已超过报送期限 {due}（{n} 天）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="81"/>
+        <source>State: {state} (version {v})</source>
+        <translation>状态：{state}（第 {v} 版）</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../refund_desk/ui/printing.py" line="113"/>
@@ -951,6 +984,54 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../forms/report_view.ui" line="18"/>
+        <source>Analyse</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="28"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="33"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="38"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="43"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/view.py" line="104"/>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/view.py" line="154"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/view.py" line="164"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/view.py" line="179"/>
+        <source>Written {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SearchTab</name>
     <message>
         <location filename="../refund_desk/ui/search_tab.py" line="73"/>
@@ -1001,240 +1082,37 @@ Log files: {logs}</source>
 <context>
     <name>StatisticsTab</name>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="190"/>
-        <source>Prepare</source>
-        <translation>编制</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="191"/>
-        <source>Approve</source>
-        <translation>审批</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="192"/>
-        <source>Submit to admin</source>
-        <translation>报行政部</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="193"/>
-        <source>Verify and archive</source>
-        <translation>核实归档</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="201"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="434"/>
-        <source>Export Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="202"/>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="209"/>
-        <source>Print preview</source>
-        <translation>打印预览</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="210"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="237"/>
-        <source>State: {state} (version {v})</source>
-        <translation>状态：{state}（第 {v} 版）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="261"/>
-        <source>Submitted {when}, late (due {due})</source>
-        <translation>已于 {when} 报送，逾期（期限 {due}）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="264"/>
-        <source>Submitted {when} (due {due})</source>
-        <translation>已于 {when} 报送（期限 {due}）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="269"/>
-        <source>Due {due}: {n} days left</source>
-        <translation>报送期限 {due}：还剩 {n} 天</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="273"/>
-        <source>Due today ({due})</source>
-        <translation>今天到期（{due}）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="274"/>
-        <source>Overdue since {due} ({n} days)</source>
-        <translation>已超过报送期限 {due}（{n} 天）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="368"/>
+        <location filename="../forms/statistics_tab.ui" line="11"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="375"/>
+        <location filename="../forms/statistics_tab.ui" line="55"/>
         <source>Monthly tables</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="376"/>
-        <source>Reconciliation</source>
-        <translation>核对</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="377"/>
-        <source>Analytics</source>
-        <translation>统计分析</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="393"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="393"/>
-        <source>Count</source>
-        <translation>笔数</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="393"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="430"/>
-        <source>by month</source>
-        <translation>按月</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="431"/>
-        <source>by week</source>
-        <translation>按周</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="432"/>
-        <source>Analyse</source>
-        <translation>分析</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="439"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="441"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="464"/>
-        <source>Overdue cases</source>
-        <translation>超时明细</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="491"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="89"/>
         <source>Refunds of {month}</source>
         <translation>{month} 退款单</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="528"/>
-        <source>{month}: CS table {cs}, finance table {fin}, matched {matched}, differences {n}</source>
-        <translation>{month}：客服表 {cs} 笔，财务表 {fin} 笔，对上 {matched} 笔，差异 {n} 处</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="543"/>
-        <source>Difference</source>
-        <translation>差异</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="544"/>
-        <source>Form no.</source>
-        <translation>退单编号</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="545"/>
-        <source>Order no.</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="546"/>
-        <source>CS table</source>
-        <translation>客服表</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="547"/>
-        <source>Finance table</source>
-        <translation>财务表</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="563"/>
-        <source>Matched across months: {forms}</source>
-        <translation>跨月已对上：{forms}</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="567"/>
-        <source>Still in progress ({n}), archiving waits: {forms}</source>
-        <translation>尚未办结（{n} 张），办结后才能归档：{forms}</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="585"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="126"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="598"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="146"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="607"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="730"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="613"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="738"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="628"/>
-        <source>Written {path}</source>
-        <translation>已写入 {path}</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="644"/>
-        <source>Analysing…</source>
-        <translation>正在分析…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="667"/>
-        <source>{start} – {end}: {count} refunds, {amount} yuan</source>
-        <translation>{start} 至 {end}：退款 {count} 笔，{amount} 元</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="673"/>
-        <source>closed {closed}, paid {paid}; success rate {rate}</source>
-        <translation>已办结 {closed} 笔，已退款 {paid} 笔；成功率 {rate}</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="723"/>
-        <source>{total} overdue cases in all: the {shown} most overdue of each time limit are listed here; the Excel export has every one.</source>
-        <translation>共 {total} 条超时：这里按各项时限列出超时最久的 {shown} 条，导出的 Excel 含全部。</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="357"/>
+        <location filename="../forms/statistics_tab.ui" line="23"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="493"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="92"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>

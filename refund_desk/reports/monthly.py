@@ -32,7 +32,7 @@ from decimal import Decimal
 
 import peewee as pw
 
-from ..domain.calendar import month_key
+from ..domain.calendar import month_key, parse_month
 from ..domain.errors import Text
 from ..domain.money import from_fen
 from ..domain.report_flow import AdjustmentState, ReportKind
@@ -42,7 +42,8 @@ from ..domain.workflow import Action, Outcome, State
 from ..store import db as dbmod
 from ..store import queries
 from ..store.models import Adjustment, MonthlyReport, Refund, StepRecord, User
-from .sheet import Kind, StatsLine, StatsSheet
+from .report import MONTH, ReportResult, ReportSpec
+from .sheet import Kind, StatsLine, StatsSheet, as_report
 
 KINDS: tuple[ReportKind, ...] = tuple(ReportKind)
 
@@ -448,3 +449,20 @@ def _signatures(kind: Kind, month: str) -> tuple[str, dt.date, str, int]:
         row["approved_by"] or "",
         int(row["version"]),
     )
+
+
+def table_report(
+    kind: Kind, month: str, lang: str | None = None, table: MonthTable | None = None
+) -> ReportResult:
+    """The month's table as a report (`table`: the rows, if already built)."""
+    return as_report(statistics_sheet(kind, *parse_month(month), lang, table))
+
+
+def _spec(kind: ReportKind) -> ReportSpec:
+    def run(month: str, lang: str | None = None) -> ReportResult:
+        return table_report(kind.value, month, lang)
+
+    return ReportSpec(kind.value, kind.title, (MONTH,), run, paper="monthly_table")
+
+
+CS_TABLE, FINANCE_TABLE = (_spec(k) for k in ReportKind)

@@ -105,6 +105,18 @@ def fault_categories() -> list[tuple[str, Text]]:
         return [(c.code, Text(c.label_zh, c.label_en)) for c in rows]
 
 
+def fault_category_labels() -> dict[str, Text]:
+    """Every fault category's name by code, retired ones too (their refunds keep them), over
+    the seed's three."""
+    labels = dict(validation.DEFAULT_FAULT_CATEGORIES)
+    with dbmod.connection():
+        rows = FaultCategory.select(
+            FaultCategory.code, FaultCategory.label_zh, FaultCategory.label_en
+        ).tuples()
+        labels |= {code: Text(zh, en or zh) for code, zh, en in rows}
+    return labels
+
+
 def send_back_reasons() -> list[tuple[str, Text]]:
     with dbmod.connection():
         rows = (
