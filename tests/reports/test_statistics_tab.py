@@ -1,8 +1,10 @@
 """The 统计 tab driven for real: month picker, the two tables with their lifecycle buttons,
-reconciliation, analytics charts with their numbers, and exports."""
+reconciliation, analytics charts with their numbers, and exports. Each test installs the
+Chinese catalogue itself (through `tab_for` or `chinese`), whatever ran before it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -16,6 +18,7 @@ from refund_desk.store import db as dbmod
 from refund_desk.store import monthly_reports, users
 from refund_desk.store.actors import Actor
 from refund_desk.store.models import Refund
+from refund_desk.ui import i18n
 from refund_desk.ui.context import AppContext
 from refund_desk.ui.statistics import StatisticsTab
 from refund_desk.ui.statistics.month_panel import due_text
@@ -25,7 +28,14 @@ from .conftest import office_time
 
 
 @pytest.fixture
-def tab_for(qtbot, office):
+def chinese(qapp):
+    """The tab's own words in Chinese, as the app starts: the catalogue installed here."""
+    i18n.register_font(qapp)
+    assert i18n.install_language(qapp, "zh") == "zh"
+
+
+@pytest.fixture
+def tab_for(qtbot, office, chinese):
     workers = []
 
     def make(who: str) -> StatisticsTab:
@@ -75,13 +85,16 @@ def test_month_tables_and_lifecycle_buttons(qtbot, maker, tab_for):
     assert model.data(model.index(2, 1)) == "2 笔"
     assert model.data(model.index(2, 6)) == "200.05"
     assert model.headerData(6, Qt.Orientation.Horizontal) == "金额"
-    assert "2026-11-02" in panel.form.dueLabel.text()
+    due = panel.form.dueLabel.text()
+    assert "2026-11-02" in due and not due.isascii()  # the catalogue's words, not the source's
+    assert panel.buttons["preview"].text() == "打印预览"
     assert panel.buttons["prepare"].isEnabled() and not panel.buttons["archive"].isEnabled()
     assert not panel.buttons["approve"].isEnabled()  # nothing prepared yet
     assert not tab.panels["finance"].buttons["prepare"].isEnabled()  # a lead is not finance
     monthly_reports.prepare(office_of(tab)["clerk"], "cs", "2026-10")  # the clerk prepares it
     tab.refresh()
     qtbot.waitUntil(lambda: panel.status.state == "prepared" and not tab.loading, timeout=10000)
+    assert panel.form.stateLabel.text() == "状态：已编制（第 1 版）"
     for step, state in (("approve", "approved"), ("submit", "submitted")):
         assert panel.buttons[step].isEnabled()
         qtbot.mouseClick(panel.buttons[step], Qt.MouseButton.LeftButton)
@@ -181,12 +194,17 @@ def test_exports(qtbot, maker, tab_for, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_due_text_countdown():
-    status = monthly_reports.ReportStatus(
-        ReportKind.CS, "2026-10", ReportState.APPROVED, 2, dt.date(2026, 11, 2)
-    )
-    assert "3" in due_text(status, dt.date(2026, 10, 30))
-    assert "2026-11-02" in due_text(status, dt.date(2026, 11, 4))
+def test_due_text_countdown(chinese):
+    due = dt.date(2026, 11, 2)
+    status = monthly_reports.ReportStatus(ReportKind.CS, "2026-10", ReportState.APPROVED, 2, due)
+    assert due_text(status, dt.date(2026, 10, 30)) == "报送期限 2026-11-02：还剩 3 天"
+    assert due_text(status, due) == "今天到期（2026-11-02）"
+    assert due_text(status, dt.date(2026, 11, 4)) == "已超过报送期限 2026-11-02（2 天）"
+    on_time = office_time("2026-11-02 17:00")
+    submitted = dataclasses.replace(status, state=ReportState.SUBMITTED, submitted_at=on_time)
+    assert due_text(submitted, dt.date(2026, 11, 4)) == "已于 2026-11-02 报送（期限 2026-11-02）"
+    late = dataclasses.replace(submitted, submitted_at=office_time("2026-11-03 09:00"))
+    assert due_text(late, dt.date(2026, 11, 4)) == "已于 2026-11-03 报送，逾期（期限 2026-11-02）"
 
 
 def test_no_database_work_on_the_gui_thread(qtbot, maker, tab_for, monkeypatch, tmp_path):
