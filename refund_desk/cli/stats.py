@@ -26,6 +26,7 @@ from ..domain.calendar import YEARS, month_key, parse_month
 from ..domain.errors import Text
 from ..domain.money import format_yuan
 from ..domain.report_flow import ReportAction, ReportKind, ReportState
+from ..domain.sla import OFFICE_TZ
 from ..reports import catalogue, closing
 from ..reports.report import Param, ParamKind, ReportResult, cell_text, result_json
 from ..store import adjustments, monthly_reports, queries, session
@@ -138,18 +139,20 @@ def _add_param(parser: argparse.ArgumentParser, param: Param) -> None:
         choices = [code for code, _ in param.choices]
         kind = {
             "choices": choices,
-            "default": param.default(dt.date.today()) if param.default else choices[0],
+            "default": param.default(dt.datetime.now(OFFICE_TZ).date())
+            if param.default
+            else choices[0],
         }
     parser.add_argument(param.option, dest=param.name, help=param.label.get(), **kind)
 
 
 def print_result(result: ReportResult, lang: str) -> None:
-    """A report as text: title, figures, headline, each table tab-separated, notes."""
+    """A report as text: title, figures or headline, each table tab-separated, notes."""
     print(f"{result.title.get(lang)}  {result.caption}".rstrip())
     figures = "  ".join(
         f"{f.label.get(lang)} {cell_text(f.value, f.kind, lang) or '—'}" for f in result.figures
     )
-    if figures:
+    if figures and result.headline is None:  # a headline already sums them up
         print(figures)
     if result.headline is not None:
         print(result.headline.get(lang))

@@ -84,7 +84,7 @@ def story(result: ReportResult, meta: PrintMeta) -> list[Flowable]:
     caption = result.caption
     if caption:
         out.append(para(caption, "center"))
-    if result.figures:
+    if result.figures and result.headline is None:  # a headline already sums them up
         out += [Spacer(1, 2 * mm), _figures(result.figures, width)]
     if result.headline is not None:
         out += [Spacer(1, 2 * mm), para(result.headline.zh, "head")]

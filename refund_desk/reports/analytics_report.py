@@ -14,6 +14,9 @@ from ..store import settings
 from . import analytics
 from .analytics import Analytics, Group
 from .report import (
+    AMOUNT,
+    COUNT,
+    FORM_NO,
     PERIOD,
     Chart,
     ChartKind,
@@ -29,8 +32,6 @@ from .report import (
 from .report import ColumnKind as K
 
 TITLE = Text("统计分析", "Analytics")
-COUNT = Column("count", Text("笔数", "Count"), K.COUNT)
-AMOUNT = Column("amount", Text("金额", "Amount"), K.MONEY)
 TREND_BY = Param(
     "trend_by",
     ParamKind.CHOICE,
@@ -110,7 +111,7 @@ def as_report(a: Analytics, categories: Mapping[str, Text]) -> ReportResult:
             "overdue",
             Text("超时明细", "Overdue cases"),
             (
-                Column("form_no", Text("退单编号", "Form")),
+                FORM_NO,
                 clock,
                 Column("due_at", Text("期限", "Due"), K.TIME),
                 Column("late_h", Text("超时（小时）", "Late by (h)"), K.HOURS),

@@ -6,15 +6,10 @@ from ..domain.calendar import parse_month
 from ..domain.errors import Text
 from ..domain.workflow import State
 from ..store import queries
-from .report import MONTH, Column, ReportResult, ReportSpec, Table
-from .report import ColumnKind as K
+from .report import AMOUNT, COUNT, MONTH, Column, ReportResult, ReportSpec, Table
 
 TITLE = Text("本月退款单（按状态）", "The month's refunds by state")
-COLUMNS = (
-    Column("state", Text("状态", "State")),
-    Column("count", Text("笔数", "Count"), K.COUNT),
-    Column("amount", Text("金额", "Amount"), K.MONEY),
-)
+COLUMNS = (Column("state", Text("状态", "State")), COUNT, AMOUNT)
 
 
 def report(month: str, lang: str | None = None) -> ReportResult:

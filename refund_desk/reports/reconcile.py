@@ -35,7 +35,7 @@ from ..domain.errors import Text
 from ..domain.money import format_yuan, from_fen
 from ..domain.sla import OFFICE_TZ
 from .monthly import MonthTable, TableRow, build_table, local_month
-from .report import MONTH, Column, Figure, ReportResult, ReportSpec, Table
+from .report import FORM_NO, MONTH, ORDER_NO, Column, Figure, ReportResult, ReportSpec, Table
 from .report import ColumnKind as K
 
 DIFFERENCE_LABELS: dict[str, Text] = {
@@ -216,8 +216,8 @@ def total_difference(result: Reconciliation) -> Decimal:
 
 COLUMNS = (
     Column("kind", Text("差异", "Difference")),
-    Column("form_no", Text("退单编号", "Form no.")),
-    Column("order_no", Text("订单号", "Order no.")),
+    FORM_NO,
+    ORDER_NO,
     Column("cs", Text("客服表", "CS table")),
     Column("finance", Text("财务表", "Finance table")),
 )

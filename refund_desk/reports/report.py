@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from ..domain.errors import Text
+from ..domain.errors import FIELD_LABELS, Text
 from ..domain.money import format_yuan
 from ..domain.sla import OFFICE_TZ
 
@@ -43,6 +43,13 @@ class Column:
     name: str  # the key in JSON and in chart hints
     label: Text
     kind: ColumnKind = ColumnKind.TEXT
+
+
+# Columns many reports have, with the domain's words for them.
+FORM_NO = Column("form_no", Text("退单编号", "Form no."))
+ORDER_NO = Column("order_no", FIELD_LABELS["order_no"])
+COUNT = Column("count", Text("笔数", "Count"), ColumnKind.COUNT)
+AMOUNT = Column("amount", FIELD_LABELS["amount"], ColumnKind.MONEY)
 
 
 class ChartKind(StrEnum):

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from ..domain.errors import Text
+from ..domain.errors import FIELD_LABELS, Text
 from ..domain.report_flow import ReportKind
-from .report import Column, Figure, ReportResult, Table
+from .report import AMOUNT, FORM_NO, ORDER_NO, Column, Figure, ReportResult, Table
 from .report import ColumnKind as K
 
 Kind = Literal["cs", "finance"]
@@ -64,18 +64,18 @@ _SEQ = Column("seq", Text("序号", "No."))
 _COMMON_HEAD = (
     _SEQ,
     Column("submitted_on", Text("提交日期", "Submitted"), K.DATE),
-    Column("form_no", Text("退单编号", "Form no.")),
-    Column("order_no", Text("订单号", "Order no.")),
+    FORM_NO,
+    ORDER_NO,
 )
 _BANK_AMOUNT_BY = (
     Column("bank", Text("开户行", "Bank")),
-    Column("amount", Text("金额", "Amount"), K.MONEY),
+    AMOUNT,
     Column("submitted_by", Text("提交人", "Submitted by")),
 )
-_NOTE = Column("note", Text("备注", "Note"))
+_NOTE = Column("note", FIELD_LABELS["note"])
 CS_COLUMNS: tuple[Column, ...] = (
     *_COMMON_HEAD,
-    Column("contact", Text("联系方式", "Contact")),
+    Column("contact", FIELD_LABELS["contact"]),
     *_BANK_AMOUNT_BY,
     Column("to_tech_at", Text("提交技术部时间", "To tech"), K.TIME),
     Column("to_finance_at", Text("提交财务时间", "To finance"), K.TIME),
