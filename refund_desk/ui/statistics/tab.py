@@ -41,6 +41,7 @@ class StatisticsTab(QWidget):
         self.views: dict[str, ReportView] = {}
         self.panels: dict[str, MonthTablePanel] = {}
         self.form.progress.hide()
+        self.form.message.hide()  # until a step is refused
         self.form.monthEdit.setDate(QDate(today.year, today.month, 1))
         self.form.monthEdit.dateChanged.connect(self._month_changed)
         self.form.refreshButton.clicked.connect(self.refresh)
@@ -124,6 +125,7 @@ class StatisticsTab(QWidget):
         if status is None:
             return
         self.form.message.setText("")
+        self.form.message.hide()
         self._busy(True, self.tr("Saving…"))
         self.ctx.worker.submit(
             closing.take_step,
@@ -144,6 +146,7 @@ class StatisticsTab(QWidget):
         text = error.text(self.ctx.lang)
         self._busy(False)
         self.form.message.setText(text)
+        self.form.message.show()
         notify(self, self.tr("Statistics"), text, warning=True)
         self.refresh()
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QLabel, QWidget
 
 from ...domain.errors import RefundDeskError
+from ...domain.sla import OFFICE_TZ
 from ...reports import catalogue
 from ...reports.report import Param, ParamKind, ReportResult, ReportSpec, params_caption
 from .. import printing
@@ -36,7 +37,7 @@ class ReportView(QWidget):
         self.last_export: str | None = None
         self.boxes: dict[str, ChartBox] = {}
         self.inputs: dict[str, QDateEdit | QComboBox] = {}
-        today = dt.date.today()
+        today = dt.datetime.now(OFFICE_TZ).date()
         for param in spec.params:
             if param.kind != ParamKind.MONTH:
                 self._add_input(param, today)
