@@ -247,103 +247,103 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="50"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="49"/>
         <source>List</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="51"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="50"/>
         <source>Form no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="52"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="51"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="53"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="52"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="54"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="53"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="55"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="54"/>
         <source>Result / reason</source>
         <translation>结果 / 原因</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="56"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="55"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="81"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="80"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="107"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="106"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="109"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="108"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="111"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="110"/>
         <source>open</source>
         <translation>填写中</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="172"/>
-        <location filename="../refund_desk/ui/handover_tab.py" line="178"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="171"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="177"/>
         <source>Shift handover sheet</source>
         <translation>客服部值班交接单</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="182"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="181"/>
         <source>No sheet chosen: pick one on the left or start a new one.</source>
         <translation>未选交接单：请在左边选一张，或新建一张。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="184"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="183"/>
         <source>{shift} {start} – {end} · filled {filled} · hands over: {by} · takes over: {taker}</source>
         <translation>{shift} {start} – {end} · 填表时间 {filled} · 交接人：{by} · 接交人：{taker}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="194"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="193"/>
         <source>signed and confirmed: read-only</source>
         <translation>已签字并确认：只读</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="196"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="195"/>
         <source>signed, waiting for the incoming user</source>
         <translation>已签字，等待接班人确认</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="203"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="202"/>
         <source>Processed by finance</source>
         <translation>财务已处理</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="204"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="203"/>
         <source>Submitted to finance</source>
         <translation>已提交财务</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="205"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="204"/>
         <source>Returned by finance</source>
         <translation>财务退回</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/handover_tab.py" line="263"/>
+        <location filename="../refund_desk/ui/handover_tab.py" line="262"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -635,6 +635,39 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>MonthTablePanel</name>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="30"/>
+        <source>Submitted {when}, late (due {due})</source>
+        <translation>已于 {when} 报送，逾期（期限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="34"/>
+        <source>Submitted {when} (due {due})</source>
+        <translation>已于 {when} 报送（期限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="38"/>
+        <source>Due {due}: {n} days left</source>
+        <translation>报送期限 {due}：还剩 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="42"/>
+        <source>Due today ({due})</source>
+        <translation>今天到期（{due}）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="43"/>
+        <source>Overdue since {due} ({n} days)</source>
+        <translation>已超过报送期限 {due}（{n} 天）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/month_panel.py" line="80"/>
+        <source>State: {state} (version {v})</source>
+        <translation>状态：{state}（第 {v} 版）</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../refund_desk/ui/printing.py" line="113"/>
@@ -897,59 +930,107 @@ Log files: {logs}</source>
 <context>
     <name>RefundTableModel</name>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="62"/>
+        <location filename="../refund_desk/ui/table_models.py" line="61"/>
         <source>Form no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="63"/>
+        <location filename="../refund_desk/ui/table_models.py" line="62"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="64"/>
+        <location filename="../refund_desk/ui/table_models.py" line="63"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="65"/>
+        <location filename="../refund_desk/ui/table_models.py" line="64"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="66"/>
+        <location filename="../refund_desk/ui/table_models.py" line="65"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="67"/>
+        <location filename="../refund_desk/ui/table_models.py" line="66"/>
         <source>Current step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="68"/>
+        <location filename="../refund_desk/ui/table_models.py" line="67"/>
         <source>Since</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="69"/>
+        <location filename="../refund_desk/ui/table_models.py" line="68"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="70"/>
+        <location filename="../refund_desk/ui/table_models.py" line="69"/>
         <source>Submitted by</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="71"/>
+        <location filename="../refund_desk/ui/table_models.py" line="70"/>
         <source>Clocks</source>
         <translation>各项时限</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="161"/>
+        <location filename="../refund_desk/ui/table_models.py" line="159"/>
         <source> (president asked)</source>
         <translation>（已请总裁批示）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../refund_desk/ui/statistics/view.py" line="111"/>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/view.py" line="161"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/view.py" line="171"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/statistics/view.py" line="186"/>
+        <source>Written {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="23"/>
+        <source>Analyse</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="33"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="38"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="43"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../forms/report_view.ui" line="48"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
 </context>
 <context>
@@ -1003,220 +1084,37 @@ Log files: {logs}</source>
 <context>
     <name>StatisticsTab</name>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="197"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="424"/>
-        <source>Export Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="198"/>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="205"/>
-        <source>Print preview</source>
-        <translation>打印预览</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="206"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="233"/>
-        <source>State: {state} (version {v})</source>
-        <translation>状态：{state}（第 {v} 版）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="251"/>
-        <source>Submitted {when}, late (due {due})</source>
-        <translation>已于 {when} 报送，逾期（期限 {due}）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="254"/>
-        <source>Submitted {when} (due {due})</source>
-        <translation>已于 {when} 报送（期限 {due}）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="259"/>
-        <source>Due {due}: {n} days left</source>
-        <translation>报送期限 {due}：还剩 {n} 天</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="263"/>
-        <source>Due today ({due})</source>
-        <translation>今天到期（{due}）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="264"/>
-        <source>Overdue since {due} ({n} days)</source>
-        <translation>已超过报送期限 {due}（{n} 天）</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="358"/>
+        <location filename="../forms/statistics_tab.ui" line="11"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="365"/>
+        <location filename="../forms/statistics_tab.ui" line="55"/>
         <source>Monthly tables</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="366"/>
-        <source>Reconciliation</source>
-        <translation>核对</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="367"/>
-        <source>Analytics</source>
-        <translation>统计分析</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="383"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="383"/>
-        <source>Count</source>
-        <translation>笔数</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="383"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="420"/>
-        <source>by month</source>
-        <translation>按月</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="421"/>
-        <source>by week</source>
-        <translation>按周</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="422"/>
-        <source>Analyse</source>
-        <translation>分析</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="429"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="431"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="454"/>
-        <source>Overdue cases</source>
-        <translation>超时明细</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="481"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="92"/>
         <source>Refunds of {month}</source>
         <translation>{month} 退款单</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="518"/>
-        <source>{month}: CS table {cs}, finance table {fin}, matched {matched}, differences {n}</source>
-        <translation>{month}：客服表 {cs} 笔，财务表 {fin} 笔，对上 {matched} 笔，差异 {n} 处</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="533"/>
-        <source>Difference</source>
-        <translation>差异</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="534"/>
-        <source>Form no.</source>
-        <translation>退单编号</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="535"/>
-        <source>Order no.</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="536"/>
-        <source>CS table</source>
-        <translation>客服表</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="537"/>
-        <source>Finance table</source>
-        <translation>财务表</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="553"/>
-        <source>Matched across months: {forms}</source>
-        <translation>跨月已对上：{forms}</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="557"/>
-        <source>Still in progress ({n}), archiving waits: {forms}</source>
-        <translation>尚未办结（{n} 张），办结后才能归档：{forms}</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="571"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="129"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="591"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="150"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="600"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="723"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="606"/>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="731"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="621"/>
-        <source>Written {path}</source>
-        <translation>已写入 {path}</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="637"/>
-        <source>Analysing…</source>
-        <translation>正在分析…</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="660"/>
-        <source>{start} – {end}: {count} refunds, {amount} yuan</source>
-        <translation>{start} 至 {end}：退款 {count} 笔，{amount} 元</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="666"/>
-        <source>closed {closed}, paid {paid}; success rate {rate}</source>
-        <translation>已办结 {closed} 笔，已退款 {paid} 笔；成功率 {rate}</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="716"/>
-        <source>{total} overdue cases in all: the {shown} most overdue of each time limit are listed here; the Excel export has every one.</source>
-        <translation>共 {total} 条超时：这里按各项时限列出超时最久的 {shown} 条，导出的 Excel 含全部。</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="347"/>
+        <location filename="../forms/statistics_tab.ui" line="23"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics_tab.py" line="483"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="94"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1224,32 +1122,32 @@ Log files: {logs}</source>
 <context>
     <name>StepTableModel</name>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="206"/>
+        <location filename="../refund_desk/ui/table_models.py" line="204"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="207"/>
+        <location filename="../refund_desk/ui/table_models.py" line="205"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="208"/>
+        <location filename="../refund_desk/ui/table_models.py" line="206"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="209"/>
+        <location filename="../refund_desk/ui/table_models.py" line="207"/>
         <source>Opinion / reason</source>
         <translation>处理意见 / 原因</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="210"/>
+        <location filename="../refund_desk/ui/table_models.py" line="208"/>
         <source>Executor</source>
         <translation>执行人</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/table_models.py" line="211"/>
+        <location filename="../refund_desk/ui/table_models.py" line="209"/>
         <source>Leader&apos;s approval</source>
         <translation>领导审批</translation>
     </message>

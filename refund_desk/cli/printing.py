@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..domain.calendar import parse_month
 from ..domain.errors import Text
 from ..store import session
 from ..store.actors import Actor
@@ -42,7 +41,6 @@ def _output(parser: argparse.ArgumentParser) -> None:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from ..printing import jobs
-    from ..reports import monthly
 
     session.open_store(args.db)
     actor = Actor.command_line()
@@ -51,8 +49,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     elif args.print_command == "handover":
         data = jobs.handover_pdf(actor, args.id)
     else:
-        year, month = parse_month(args.month)
-        data = jobs.stats_pdf(actor, monthly.statistics_sheet(args.kind, year, month))
+        data = jobs.report_pdf(actor, args.kind, {"month": args.month})
     write(args.output, data)
     return 0
 

@@ -1,15 +1,17 @@
-"""`refund-desk stats …`: the monthly tables, their lifecycle, reconciliation and analytics.
+"""`refund-desk stats …`: every registered report (`reports.catalogue`), the monthly tables'
+lifecycle and adjustments.
 
-    refund-desk stats cs|finance --month YYYY-MM [--xlsx FILE] [--pdf FILE] [--json]
-    refund-desk stats reconcile --month YYYY-MM [--json]
+    refund-desk stats REPORT PARAMETERS [--xlsx FILE] [--pdf FILE] [--json]
+        cs|finance|reconcile|by-state --month YYYY-MM
+        analytics --from YYYY-MM-DD --to YYYY-MM-DD [--by week|month]
     refund-desk stats status --month YYYY-MM
     refund-desk stats prepare|approve|submit|archive cs|finance --month YYYY-MM --user NAME
     refund-desk stats adjust FORM_NO --amount -8.50 --reason TEXT --user NAME
-    refund-desk stats analytics --from YYYY-MM-DD --to YYYY-MM-DD [--by week|month] [--json|--xlsx]
     refund-desk stats plant-demo [--month YYYY-MM]
 
 Lifecycle steps are signed by a user of the app: `--user NAME`, password from the terminal or
-one line of standard input."""
+one line of standard input. A report exits 1 when it says something needs someone (the
+reconciliation while the two tables differ)."""
 
 from __future__ import annotations
 
@@ -19,11 +21,14 @@ import json
 import sys
 from decimal import Decimal
 
+from ..domain import errors
 from ..domain.calendar import YEARS, month_key, parse_month
 from ..domain.errors import Text
 from ..domain.money import format_yuan
 from ..domain.report_flow import ReportAction, ReportKind, ReportState
-from ..reports import closing
+from ..domain.sla import OFFICE_TZ
+from ..reports import catalogue, closing
+from ..reports.report import Param, ParamKind, ReportResult, cell_text, result_json
 from ..store import adjustments, monthly_reports, queries, session
 from ..store.actors import Actor
 from .common import log_in, say, signed, t
@@ -65,19 +70,14 @@ def register(subparsers) -> None:
         help=t("月度退单统计表、核对、分析", "monthly statistics, reconciliation, analytics"),
     )
     sub = p.add_subparsers(dest="stats_command", required=True, parser_class=type(p))
-    for kind in ReportKind:
-        q = sub.add_parser(kind.value, help=kind.title.get())
-        q.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
+    for spec in catalogue.REPORTS:
+        q = sub.add_parser(spec.name, help=spec.title.get())
+        for param in spec.params:
+            _add_param(q, param)
         q.add_argument("--xlsx", metavar="FILE", help=t("导出 Excel", "export to Excel"))
         q.add_argument("--pdf", metavar="FILE", help=t("导出 PDF（打印版式）", "export the PDF"))
-        q.add_argument(
-            "--json", action="store_true", help=t("以 JSON 输出行与合计", "rows and total as JSON")
-        )
-        q.set_defaults(func=cmd_table, kind=kind.value)
-    q = sub.add_parser("reconcile", help=t("核对客服表与财务表", "reconcile the two tables"))
-    q.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(func=cmd_reconcile)
+        q.add_argument("--json", action="store_true", help=t("以 JSON 输出", "write JSON"))
+        q.set_defaults(func=cmd_report, report=spec.name)
     q = sub.add_parser("status", help=t("两张表的流程状态与报送期限", "lifecycle and due date"))
     q.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM")
     q.set_defaults(func=cmd_status)
@@ -108,13 +108,6 @@ def register(subparsers) -> None:
         )
         signed(q, Text("财务总监（不是登记人）", "the finance director (not who recorded it)"))
         q.set_defaults(func=cmd_decide, approve=name.startswith("approve"))
-    q = sub.add_parser("analytics", help=t("退款分析", "analytics for a period"))
-    q.add_argument("--from", dest="date_from", required=True, type=_day, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="date_to", required=True, type=_day, metavar="YYYY-MM-DD")
-    q.add_argument("--by", choices=["week", "month"], default="month")
-    q.add_argument("--json", action="store_true")
-    q.add_argument("--xlsx", metavar="FILE")
-    q.set_defaults(func=cmd_analytics)
     q = sub.add_parser(
         "plant-demo",
         help=t("在演示数据库中造一个有差异的月份", "plant a month with differences (demo only)"),
@@ -128,44 +121,6 @@ def money(amount: Decimal) -> str:
     return format_yuan(amount, grouping=False)
 
 
-def sheet_json(sheet) -> dict:
-    from ..reports.sheet import COLUMNS
-
-    columns = COLUMNS[sheet.kind]
-    rows = []
-    for line in sheet.lines:
-        row = {}
-        for attr, _ in columns:
-            value = getattr(line, attr)
-            row[attr] = money(value) if isinstance(value, Decimal) else value
-        rows.append(row)
-    return {
-        "kind": sheet.kind,
-        "month": sheet.month,
-        "number": sheet.number,
-        "prepared_by": sheet.prepared_by,
-        "prepared_on": sheet.prepared_on.isoformat(),
-        "approved_by": sheet.approved_by,
-        "columns": [[attr, label] for attr, label in columns],
-        "rows": rows,
-        "total": {"count": sheet.total_count, "amount": money(sheet.total_amount)},
-    }
-
-
-def _print_sheet(sheet) -> None:
-    from ..reports.sheet import COLUMNS, TITLES
-
-    columns = COLUMNS[sheet.kind]
-    print(f"{TITLES[sheet.kind]}  {sheet.month}  编号 {sheet.number}")
-    print("\t".join(label for _, label in columns))
-    for line in sheet.lines:
-        values = [getattr(line, attr) for attr, _ in columns]
-        print("\t".join(format_yuan(v) if isinstance(v, Decimal) else str(v) for v in values))
-    print(f"合计\t{sheet.total_count} 笔\t{format_yuan(sheet.total_amount)}")
-    who, approver = sheet.prepared_by or "—", sheet.approved_by or "—"
-    print(f"制表人 {who}  制表日期 {sheet.prepared_on}  审批人 {approver}")
-
-
 def _written(path: str, size: int) -> None:
     print(
         Text(
@@ -175,82 +130,72 @@ def _written(path: str, size: int) -> None:
     )
 
 
-def cmd_table(args: argparse.Namespace) -> int:
-    from ..reports import monthly, xlsx
+def _add_param(parser: argparse.ArgumentParser, param: Param) -> None:
+    if param.kind == ParamKind.MONTH:
+        kind: dict = {"type": month_argument, "metavar": "YYYY-MM", "required": True}
+    elif param.kind == ParamKind.DATE:
+        kind = {"type": _day, "metavar": "YYYY-MM-DD", "required": True}
+    else:
+        choices = [code for code, _ in param.choices]
+        kind = {
+            "choices": choices,
+            "default": param.default(dt.datetime.now(OFFICE_TZ).date())
+            if param.default
+            else choices[0],
+        }
+    parser.add_argument(param.option, dest=param.name, help=param.label.get(), **kind)
 
+
+def print_result(result: ReportResult, lang: str) -> None:
+    """A report as text: title, figures or headline, each table tab-separated, notes."""
+    print(f"{result.title.get(lang)}  {result.caption}".rstrip())
+    figures = "  ".join(
+        f"{f.label.get(lang)} {cell_text(f.value, f.kind, lang) or '—'}" for f in result.figures
+    )
+    if figures and result.headline is None:  # a headline already sums them up
+        print(figures)
+    if result.headline is not None:
+        print(result.headline.get(lang))
+    for table in result.tables:
+        if len(result.tables) > 1:
+            print(f"\n{table.title.get(lang)}")
+        kinds = [c.kind for c in table.columns]
+        rows = list(table.rows) + ([table.total_row()] if table.has_total else [])
+        print("\t".join(c.label.get(lang) for c in table.columns))
+        for row in rows:
+            print("\t".join(cell_text(v, k, lang) for v, k in zip(row, kinds, strict=True)))
+    for f in result.signatures:
+        print(f"{f.label.get(lang)} {cell_text(f.value, f.kind, lang) or '—'}")
+    for note in result.notes:
+        print(note.get(lang))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
     session.open_store(args.db)
-    year, month = parse_month(args.month)
-    sheet = monthly.statistics_sheet(args.kind, year, month)
+    spec, lang = catalogue.get(args.report), errors.LANG
+    params = {p.name: getattr(args, p.name) for p in spec.params}
+    result = spec.run(lang=lang, **params)
     if args.xlsx:
-        data = xlsx.stats_workbook(sheet)
+        from ..reports import xlsx  # openpyxl loads only for an export
+
+        data = xlsx.workbook(result, lang=lang)
         with open(args.xlsx, "wb") as f:
             f.write(data)
         _written(args.xlsx, len(data))
     if args.pdf:
         from ..printing import jobs
 
-        data = jobs.stats_pdf(Actor.command_line(), sheet, log=False)
+        data = jobs.report_pdf(Actor.command_line(), spec.name, params, log=False)
         with open(args.pdf, "wb") as f:
             f.write(data)
         _written(args.pdf, len(data))
-    if args.json:
-        json.dump(sheet_json(sheet), sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    elif not (args.xlsx or args.pdf):
-        _print_sheet(sheet)
-    return 0
-
-
-def cmd_reconcile(args: argparse.Namespace) -> int:
-    from ..reports.reconcile import reconcile
-
-    session.open_store(args.db)
-    result = reconcile(*parse_month(args.month))
-    if args.json:
-        out = {
-            "month": result.month,
-            "cs_count": result.cs_count,
-            "finance_count": result.finance_count,
-            "matched": result.matched,
-            "differences": [
-                {
-                    "kind": d.kind,
-                    "form_no": d.form_no,
-                    "order_no": d.order_no,
-                    "cs": d.cs_value,
-                    "finance": d.finance_value,
-                }
-                for d in result.differences
-            ],
-            "carried": result.carried,
-            "open_refunds": result.open_refunds,
-        }
+    if args.json or (spec.default_json and not (args.xlsx or args.pdf)):
+        out = spec.json(result, lang) if spec.json else result_json(result, lang)
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         print()
-    else:
-        print(
-            Text(
-                f"{result.month}：客服表 {result.cs_count} 笔，财务表 {result.finance_count} 笔，"
-                f"对上 {result.matched} 笔，差异 {len(result.differences)} 处",
-                f"{result.month}: CS table {result.cs_count}, finance table "
-                f"{result.finance_count}, matched {result.matched}, "
-                f"{len(result.differences)} differences",
-            ).get()
-        )
-        for d in result.differences:
-            print("  " + d.text())
-        if result.carried:
-            print(
-                Text("跨月（已对上）：", "Across months (matched): ").get()
-                + ", ".join(result.carried)
-            )
-        if result.open_refunds:
-            print(
-                Text("未办结：", "Still in progress: ").get()
-                + f"{len(result.open_refunds)} — "
-                + ", ".join(result.open_refunds[:10])
-            )
-    return 1 if result.differences else 0
+    elif not (args.xlsx or args.pdf):
+        print_result(result, lang)
+    return 0 if result.ok else 1
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -275,60 +220,6 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
         else:
             s = monthly_reports.step(actor, args.kind, args.month, action, current.version)
     print(f"{args.kind} {args.month}: {s.label}（v{s.version}）")
-    return 0
-
-
-def analytics_json(a) -> dict:
-    from ..domain.money import from_fen
-
-    def groups(items):
-        return [{"key": g.key, "count": g.count, "amount": money(g.amount)} for g in items]
-
-    return {
-        "from": a.date_from.isoformat(),
-        "to": a.date_to.isoformat(),
-        "count": a.count,
-        "amount": money(from_fen(a.amount_fen)),
-        "closed": a.closed,
-        "paid": a.paid,
-        "success_rate": a.success_rate,
-        "by_category": groups(a.by_category),
-        "by_bank": groups(a.by_bank),
-        "by_step": groups(a.by_step),
-        "step_times": [
-            {"state": t.state.value, "count": t.count, "median_s": t.median_s, "p90_s": t.p90_s}
-            for t in a.step_times
-        ],
-        "sla": [
-            {"clock": c.clock.value, "measured": c.measured, "met": c.met, "missed": c.missed}
-            for c in a.sla
-        ],
-        "overdue": [
-            {
-                "form_no": o.form_no,
-                "clock": o.clock.value,
-                "due_at": o.due_at.isoformat(),
-                "late_by_s": int(o.late_by.total_seconds()),
-            }
-            for o in a.overdue
-        ],
-        "trend": groups(a.trend),
-    }
-
-
-def cmd_analytics(args: argparse.Namespace) -> int:
-    from ..reports import analytics, analytics_export
-
-    session.open_store(args.db)
-    a = analytics.analyse(args.date_from, args.date_to, args.by)
-    if args.xlsx:
-        data = analytics_export.workbook(a)
-        with open(args.xlsx, "wb") as f:
-            f.write(data)
-        _written(args.xlsx, len(data))
-    if args.json or not args.xlsx:
-        json.dump(analytics_json(a), sys.stdout, ensure_ascii=False, indent=1)
-        print()
     return 0
 
 

@@ -280,26 +280,20 @@ DEFAULT_FAULT_CATEGORIES: tuple[tuple[str, Text], ...] = (
 )
 
 
-def bank_label(code: str, other: str = "", lang: str | None = None) -> str:
-    """The paying bank as people read it: its name, the typed name for "other", the code
-    itself for a bank no longer offered."""
-    if not code:
-        return ""
-    if code == OTHER_BANK:
-        return other or BANK_LABELS[OTHER_BANK].get(lang)
+def bank_label(code: str, other: str = "") -> Text:
+    """The paying bank as people read it, in both languages: its name, the typed name for
+    "other", the code itself for a bank no longer offered."""
+    if code == OTHER_BANK and other:
+        return Text(other, other)
     label = BANK_LABELS.get(code)
-    return label.get(lang) if label else code
+    return label if label is not None else Text(code, code)
 
 
-def category_label(
-    code: str, labels: Mapping[str, Text] | None = None, lang: str | None = None
-) -> str:
+def category_label(code: str, labels: Mapping[str, Text] | None = None) -> Text:
     """A fault category's name: the office's own list first (from the store), then the seed's
     defaults, then the code itself (a category since removed still shows)."""
-    if not code:
-        return ""
     label = (labels or {}).get(code) or dict(DEFAULT_FAULT_CATEGORIES).get(code)
-    return label.get(lang) if label else code
+    return label if label is not None else Text(code, code)
 
 
 # ----- writing a value -------------------------------------------------------------------------
@@ -338,9 +332,9 @@ def shown(
     if field.options and field.option_label(value) is not None:
         return field.option_label(value).get(lang)
     if field.choices == "banks":
-        return bank_label(value, values.get("bank_other", ""), lang)
+        return bank_label(value, values.get("bank_other", "")).get(lang)
     if field.choices == "fault_categories":
-        return category_label(value, categories, lang)
+        return category_label(value, categories).get(lang)
     return str(value)
 
 

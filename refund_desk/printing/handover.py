@@ -134,7 +134,7 @@ def _refund_lists(view: HandoverView) -> Table:
                     para(line.form_no, "small"),
                     para(line.phone, "small"),
                     para(format_yuan(line.amount), "small"),
-                    para(refund_fields.bank_label(line.bank, line.bank_other, "zh"), "small"),
+                    para(refund_fields.bank_label(line.bank, line.bank_other).zh, "small"),
                     para(extra_value if extra else "", "small"),
                     para(line.note, "small"),
                 ]

@@ -3,11 +3,12 @@ command line run (on a background thread in the app: these touch the database)."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..domain.errors import Text
-from ..reports import monthly
+from ..reports import catalogue, monthly
+from ..reports.report import ReportResult
 from ..reports.sheet import TITLES, StatsSheet
 from ..store import db as dbmod
 from ..store import handover as handover_store
@@ -17,6 +18,7 @@ from ..store.models import MonthlyReport
 from .handover import render_handover
 from .meta import PrintMeta, parse_qr
 from .refund_form import Progress, render_refund, render_refunds
+from .report import render_report
 from .stats import render_stats
 
 
@@ -101,6 +103,28 @@ def stats_pdf(actor: Actor, sheet: StatsSheet, log: bool = True) -> bytes:
     if log:
         printlog.log_print(actor, f"stats_{sheet.kind}", ref, version)
     return data
+
+
+def _monthly_table(actor: Actor, result: ReportResult, log: bool) -> bytes:
+    assert isinstance(result.source, StatsSheet)
+    return stats_pdf(actor, result.source, log)
+
+
+# The reports that have a paper form of their own (`ReportSpec.paper`), and its layout.
+PAPERS: dict[str, Callable[[Actor, ReportResult, bool], bytes]] = {"monthly_table": _monthly_table}
+
+
+def report_pdf(actor: Actor, name: str, params: Mapping[str, object], log: bool = True) -> bytes:
+    """A registered report as it is now, in Chinese like all paper: on its own paper form where
+    it has one (logged as printed unless `log` is False), otherwise laid out by `report` (not a
+    record: nothing is logged, and its stamp carries version 0)."""
+    spec = catalogue.get(name)
+    result = spec.run(lang="zh", **params)
+    paper = PAPERS.get(spec.paper or "")
+    if paper is not None:
+        return paper(actor, result, log)
+    ref = f"{result.title.zh} {result.caption}".strip()
+    return render_report(result, meta_for(actor, ref, 0))
 
 
 @dataclass(frozen=True)

@@ -38,13 +38,14 @@ def _table(sheet: StatsSheet) -> Table:
     width = layout.content_width(PAGE)
     widths = [w * mm for w in _WIDTHS_MM[sheet.kind]]
     widths.append(width - sum(widths))
-    amount_col = [attr for attr, _ in columns].index("amount")
-    rows: list[list] = [[para(label, "tiny_center") for _, label in columns]]
+    names = [c.name for c in columns]
+    amount_col = names.index("amount")
+    rows: list[list] = [[para(c.label.zh, "tiny_center") for c in columns]]
     for line in sheet.lines:
         rows.append(
             [
                 para(_cell(line, attr), "small_right" if attr == "amount" else "small")
-                for attr, _ in columns
+                for attr in names
             ]
         )
     total = [para("")] * len(columns)

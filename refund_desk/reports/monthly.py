@@ -32,20 +32,20 @@ from decimal import Decimal
 
 import peewee as pw
 
-from ..domain.calendar import month_key
+from ..domain.calendar import month_key, parse_month
 from ..domain.errors import Text
 from ..domain.money import from_fen
+from ..domain.refund_fields import bank_label
 from ..domain.report_flow import AdjustmentState, ReportKind
 from ..domain.sla import OFFICE_TZ
-from ..domain.validation import DEFAULT_BANKS
 from ..domain.workflow import Action, Outcome, State
 from ..store import db as dbmod
 from ..store import queries
 from ..store.models import Adjustment, MonthlyReport, Refund, StepRecord, User
-from .sheet import Kind, StatsLine, StatsSheet
+from .report import MONTH, ReportResult, ReportSpec
+from .sheet import Kind, StatsLine, StatsSheet, as_report
 
 KINDS: tuple[ReportKind, ...] = tuple(ReportKind)
-BANK_NAMES = {code: label for code, label in DEFAULT_BANKS}
 
 
 @dataclass(frozen=True)
@@ -140,13 +140,6 @@ def _step_times(refund_ids: pw.SelectQuery) -> pw.SelectQuery:
         .where(StepRecord.refund.in_(refund_ids))
         .group_by(StepRecord.refund)
     )
-
-
-def _bank_name(code: str, other: str, lang: str) -> str:
-    if other:
-        return other
-    label = BANK_NAMES.get(code)
-    return label.get(lang) if label else code
 
 
 def _note(state: State, outcome: str | None, lang: str) -> str:
@@ -270,7 +263,7 @@ def _row(kind: Kind, seq: int, r: dict, lang: str) -> TableRow:
         form_no=r["form_no"],
         order_no=r["order_no"],
         phone=r["phone"],
-        bank=_bank_name(r["bank"], r["bank_other"], lang),
+        bank=bank_label(r["bank"], r["bank_other"]).get(lang),
         amount_fen=int(r["amount"]),
         submitted_by=r["submitter"] or "",
         submitted_on=own_date.astimezone(OFFICE_TZ).date() if own_date else None,
@@ -342,7 +335,7 @@ def _adjustment_lines(
                 form_no=r["form_no"],
                 order_no=r["order_no"],
                 phone=r["phone"],
-                bank=_bank_name(r["bank"], r["bank_other"], lang),
+                bank=bank_label(r["bank"], r["bank_other"]).get(lang),
                 amount_fen=int(r["amount_fen"]),
                 submitted_by=r["maker"] or "",
                 submitted_on=created.astimezone(OFFICE_TZ).date() if created else None,
@@ -456,3 +449,20 @@ def _signatures(kind: Kind, month: str) -> tuple[str, dt.date, str, int]:
         row["approved_by"] or "",
         int(row["version"]),
     )
+
+
+def table_report(
+    kind: Kind, month: str, lang: str | None = None, table: MonthTable | None = None
+) -> ReportResult:
+    """The month's table as a report (`table`: the rows, if already built)."""
+    return as_report(statistics_sheet(kind, *parse_month(month), lang, table))
+
+
+def _spec(kind: ReportKind) -> ReportSpec:
+    def run(month: str, lang: str | None = None) -> ReportResult:
+        return table_report(kind.value, month, lang)
+
+    return ReportSpec(kind.value, kind.title, (MONTH,), run, paper="monthly_table")
+
+
+CS_TABLE, FINANCE_TABLE = (_spec(k) for k in ReportKind)

@@ -30,11 +30,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..domain import workflow
-from ..domain.calendar import month_key
+from ..domain.calendar import month_key, parse_month
 from ..domain.errors import Text
 from ..domain.money import format_yuan, from_fen
 from ..domain.sla import OFFICE_TZ
 from .monthly import MonthTable, TableRow, build_table, local_month
+from .report import FORM_NO, MONTH, ORDER_NO, Column, Figure, ReportResult, ReportSpec, Table
+from .report import ColumnKind as K
 
 DIFFERENCE_LABELS: dict[str, Text] = {
     "cs_only": Text(
@@ -123,14 +125,17 @@ def _compare(cs: TableRow, fin: TableRow) -> list[Difference]:
 
 
 def reconcile(
-    year: int, month: int, tables: tuple[MonthTable, MonthTable] | None = None
+    year: int,
+    month: int,
+    tables: tuple[MonthTable, MonthTable] | None = None,
+    lang: str | None = None,
 ) -> Reconciliation:
     """Every difference between the month's CS and finance tables (`tables`: the two, if
-    already built)."""
+    already built; otherwise built in `lang`)."""
     key = month_key(year, month)
     cs_table, fin_table = tables or (
-        build_table("cs", year, month),
-        build_table("finance", year, month),
+        build_table("cs", year, month, lang),
+        build_table("finance", year, month, lang),
     )
     cs_rows = [r for r in cs_table.rows if r.adjustment_id is None]
     fin_rows = [r for r in fin_table.rows if r.adjustment_id is None]
@@ -205,3 +210,96 @@ def total_difference(result: Reconciliation) -> Decimal:
                 d.cs_value.replace(",", "")
             )
     return total
+
+
+# --- as a report -----------------------------------------------------------------------------
+
+COLUMNS = (
+    Column("kind", Text("差异", "Difference")),
+    FORM_NO,
+    ORDER_NO,
+    Column("cs", Text("客服表", "CS table")),
+    Column("finance", Text("财务表", "Finance table")),
+)
+TITLE = Text("核对", "Reconciliation")
+OPEN_LISTED = 20  # the still-open forms named in the note (the count is always whole)
+
+
+def headline(r: Reconciliation) -> Text:
+    n = len(r.differences)
+    return Text(
+        f"{r.month}：客服表 {r.cs_count} 笔，财务表 {r.finance_count} 笔，"
+        f"对上 {r.matched} 笔，差异 {n} 处",
+        f"{r.month}: CS table {r.cs_count}, finance table {r.finance_count}, "
+        f"matched {r.matched}, {n} differences",
+    )
+
+
+def as_report(r: Reconciliation) -> ReportResult:
+    rows = [
+        (DIFFERENCE_LABELS[d.kind], d.form_no, d.order_no, d.cs_value, d.finance_value)
+        for d in r.differences
+    ]
+    notes = []
+    if r.carried:
+        forms = ", ".join(r.carried)
+        notes.append(Text(f"跨月已对上：{forms}", f"Matched across months: {forms}"))
+    if r.open_refunds:
+        n, forms = len(r.open_refunds), ", ".join(r.open_refunds[:OPEN_LISTED])
+        notes.append(
+            Text(
+                f"尚未办结（{n} 张），办结后才能归档：{forms}",
+                f"Still in progress ({n}), archiving waits: {forms}",
+            )
+        )
+    figures = (
+        Figure("cs_count", Text("客服表笔数", "CS table"), r.cs_count, K.COUNT),
+        Figure("finance_count", Text("财务表笔数", "Finance table"), r.finance_count, K.COUNT),
+        Figure("matched", Text("对上", "Matched"), r.matched, K.COUNT),
+        Figure("differences", Text("差异", "Differences"), len(r.differences), K.COUNT),
+    )
+    return ReportResult(
+        "reconcile",
+        TITLE,
+        {"month": r.month},
+        (Table("differences", Text("差异明细", "Differences"), COLUMNS, rows),),
+        figures=figures,
+        headline=headline(r),
+        notes=tuple(notes),
+        ok=r.clean,
+        source=r,
+    )
+
+
+def report(
+    month: str, lang: str | None = None, tables: tuple[MonthTable, MonthTable] | None = None
+) -> ReportResult:
+    """The month's reconciliation as a report (`tables`: the two, if already built)."""
+    return as_report(reconcile(*parse_month(month), tables, lang))
+
+
+def as_json(result: ReportResult, lang: str) -> dict:
+    """What `stats reconcile --json` has always written: kinds as codes, for scripts."""
+    r = result.source
+    assert isinstance(r, Reconciliation)
+    return {
+        "month": r.month,
+        "cs_count": r.cs_count,
+        "finance_count": r.finance_count,
+        "matched": r.matched,
+        "differences": [
+            {
+                "kind": d.kind,
+                "form_no": d.form_no,
+                "order_no": d.order_no,
+                "cs": d.cs_value,
+                "finance": d.finance_value,
+            }
+            for d in r.differences
+        ],
+        "carried": r.carried,
+        "open_refunds": r.open_refunds,
+    }
+
+
+REPORT = ReportSpec("reconcile", TITLE, (MONTH,), report, json=as_json)

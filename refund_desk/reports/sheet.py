@@ -1,6 +1,6 @@
 """The two monthly statistics tables as data: one line per refund, the sheet, and the seed's
-columns and titles. No reportlab here: the screen, the Excel export and the PDF layout
-(`printing.stats`) all read these."""
+columns and titles. No reportlab here: the PDF layout (`printing.stats`) reads the sheet, and
+every other output reads it as a report (`as_report`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from ..domain.errors import Text, field_label
 from ..domain.report_flow import ReportKind
+from .report import AMOUNT, FORM_NO, ORDER_NO, Column, Figure, ReportResult, Table
+from .report import ColumnKind as K
 
 Kind = Literal["cs", "finance"]
 
@@ -55,37 +58,73 @@ class StatsSheet:
     version: int = 0  # the saved monthly report's version (0: not saved yet)
 
 
-# The seed's columns, in order: (StatsLine attribute, printed label).
-CS_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("seq", "序号"),
-    ("submitted_on", "提交日期"),
-    ("form_no", "退单编号"),
-    ("order_no", "订单号"),
-    ("contact", "联系方式"),
-    ("bank", "开户行"),
-    ("amount", "金额"),
-    ("submitted_by", "提交人"),
-    ("to_tech_at", "提交技术部时间"),
-    ("to_finance_at", "提交财务时间"),
-    ("finance_answered_at", "财务反馈时间"),
-    ("customer_told_at", "反馈用户时间"),
-    ("note", "备注"),
+# The seed's columns, in order: the StatsLine attribute, the printed label (the paper's own
+# Chinese; the English for the screen), the kind.
+_SEQ = Column("seq", Text("序号", "No."))
+_COMMON_HEAD = (
+    _SEQ,
+    Column("submitted_on", Text("提交日期", "Submitted"), K.DATE),
+    FORM_NO,
+    ORDER_NO,
 )
-FINANCE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("seq", "序号"),
-    ("submitted_on", "提交日期"),
-    ("form_no", "退单编号"),
-    ("order_no", "订单号"),
-    ("bank", "开户行"),
-    ("amount", "金额"),
-    ("submitted_by", "提交人"),
-    ("cashier_checked", "出纳核实"),
-    ("accountant_reviewed", "会计复核"),
-    ("director_approved", "财务总监审核"),
-    ("cs_told", "反馈客服"),
-    ("note", "备注"),
+_BANK_AMOUNT_BY = (
+    Column("bank", Text("开户行", "Bank")),
+    AMOUNT,
+    Column("submitted_by", Text("提交人", "Submitted by")),
 )
-COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {"cs": CS_COLUMNS, "finance": FINANCE_COLUMNS}
+_NOTE = Column("note", field_label("note"))
+CS_COLUMNS: tuple[Column, ...] = (
+    *_COMMON_HEAD,
+    Column("contact", field_label("contact")),
+    *_BANK_AMOUNT_BY,
+    Column("to_tech_at", Text("提交技术部时间", "To tech"), K.TIME),
+    Column("to_finance_at", Text("提交财务时间", "To finance"), K.TIME),
+    Column("finance_answered_at", Text("财务反馈时间", "Finance answered"), K.TIME),
+    Column("customer_told_at", Text("反馈用户时间", "Customer told"), K.TIME),
+    _NOTE,
+)
+FINANCE_COLUMNS: tuple[Column, ...] = (
+    *_COMMON_HEAD,
+    *_BANK_AMOUNT_BY,
+    Column("cashier_checked", Text("出纳核实", "Cashier check")),
+    Column("accountant_reviewed", Text("会计复核", "Accountant review")),
+    Column("director_approved", Text("财务总监审核", "Director approval")),
+    Column("cs_told", Text("反馈客服", "CS told"), K.TIME),
+    _NOTE,
+)
+COLUMNS: dict[str, tuple[Column, ...]] = {"cs": CS_COLUMNS, "finance": FINANCE_COLUMNS}
 # The paper tables' own words (always Chinese, like every printout).
 TITLES: dict[str, str] = {k.value: k.title.zh for k in ReportKind}
 DEPARTMENTS: dict[str, str] = {k.value: k.department.zh for k in ReportKind}
+
+
+def as_report(sheet: StatsSheet) -> ReportResult:
+    """The sheet as a report: its header boxes, one line per refund, the 合计, 审批人."""
+    kind = ReportKind(sheet.kind)
+    columns = COLUMNS[sheet.kind]
+    names = [c.name for c in columns]
+    rows = [tuple(getattr(line, n) for n in names) for line in sheet.lines]
+    table = Table(
+        sheet.kind,
+        kind.title,
+        columns,
+        rows,
+        totals={"amount": sheet.total_amount},
+        count_in="submitted_on",
+    )
+    figures = (
+        Figure("number", Text("编号", "Number"), sheet.number),
+        Figure("department", Text("部门", "Department"), kind.department),
+        Figure("prepared_by", Text("制表人", "Prepared by"), sheet.prepared_by),
+        Figure("prepared_on", Text("制表日期", "Prepared on"), sheet.prepared_on, K.DATE),
+    )
+    approver = (Figure("approved_by", Text("审批人", "Approved by"), sheet.approved_by),)
+    return ReportResult(
+        sheet.kind,
+        kind.title,
+        {"month": sheet.month},
+        (table,),
+        figures=figures,
+        signatures=approver,
+        source=sheet,
+    )

@@ -14,7 +14,7 @@ from ..domain.calendar import YEARS, WorkCalendar
 from ..domain.errors import AuthError, DatabaseError, RefundDeskError, Text, ValidationError
 from ..domain.office_settings import SETTINGS
 from ..domain.permissions import Permission
-from ..domain.refund_fields import DEFAULT_BANKS
+from ..domain.refund_fields import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from ..domain.validation import FormRules
 from . import audit
 from . import db as dbmod
@@ -104,6 +104,18 @@ def fault_categories() -> list[tuple[str, Text]]:
             .order_by(FaultCategory.sort_order, FaultCategory.code)
         )
         return [(c.code, Text(c.label_zh, c.label_en)) for c in rows]
+
+
+def fault_category_labels() -> dict[str, Text]:
+    """Every fault category's name by code, retired ones too (their refunds keep them), over
+    the seed's three."""
+    labels = dict(DEFAULT_FAULT_CATEGORIES)
+    with dbmod.connection():
+        rows = FaultCategory.select(
+            FaultCategory.code, FaultCategory.label_zh, FaultCategory.label_en
+        ).tuples()
+        labels |= {code: Text(zh, en or zh) for code, zh, en in rows}
+    return labels
 
 
 def send_back_reasons() -> list[tuple[str, Text]]:

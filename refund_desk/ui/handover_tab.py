@@ -209,7 +209,7 @@ class HandoverTab(QWidget):
         lines = [(name, line) for name, items in lists for line in items]
         table.setRowCount(len(lines))
         for row, (name, line) in enumerate(lines):
-            bank = bank_label(line.bank, line.bank_other, self.ctx.lang)
+            bank = bank_label(line.bank, line.bank_other).get(self.ctx.lang)
             cells = (name, line.form_no, line.phone, display.yuan(line.amount), bank,
                      line.result or line.reason, line.note)  # fmt: skip
             for column, text in enumerate(cells):

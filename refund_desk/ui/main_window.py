@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
 
     def _statistics_tab(self) -> QWidget:
         try:
-            from .statistics_tab import StatisticsTab
+            from .statistics import StatisticsTab
         except ImportError:
             return PlaceholderTab(self.tr("Statistics are not installed yet."), self)
         return StatisticsTab(self.ctx, self, load_now=False)

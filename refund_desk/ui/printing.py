@@ -12,7 +12,7 @@ import contextlib
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, QTimer, QUrl, Signal, Slot
@@ -378,12 +378,6 @@ def handover_job(ctx: AppContext, handover_id: int) -> Job:
     return lambda log: _jobs().handover_pdf(ctx.actor, handover_id, log=log)
 
 
-def stats_job(ctx: AppContext, kind: str, year: int, month: int) -> Job:
-    """The month's table as it is when the job runs (the tab may show an older load)."""
-
-    def job(log: bool) -> bytes:
-        from ..reports import monthly
-
-        return _jobs().stats_pdf(ctx.actor, monthly.statistics_sheet(kind, year, month), log=log)
-
-    return job
+def report_job(ctx: AppContext, name: str, params: Mapping[str, object]) -> Job:
+    """A registered report as it is when the job runs (the tab may show an older load)."""
+    return lambda log: _jobs().report_pdf(ctx.actor, name, params, log=log)

@@ -151,7 +151,7 @@ class RefundTableModel(QAbstractTableModel):
         if column == RefundColumn.PHONE:
             return row.phone
         if column == RefundColumn.BANK:
-            return bank_label(row.bank, "", self.lang)
+            return bank_label(row.bank).get(self.lang)
         if column == RefundColumn.AMOUNT:
             return display.yuan(row.amount)
         if column == RefundColumn.STATE:

@@ -94,7 +94,23 @@ def test_order_format_is_configurable():
 
 def test_extended_fault_categories():
     rules = v.FormRules(fault_categories=frozenset({"no_ticket_code", "changed_mind"}))
-    assert v.refund_form(good(fault_category="changed_mind"), NOW, rules)
+    assert v.refund_form(good(fault_category="changed_mind"), NOW, rules).fault_category == (
+        "changed_mind"
+    )
+    for refused, by in (("changed_mind", None), ("payment_timeout", rules)):  # only the list's
+        with pytest.raises(FormErrors) as e:
+            v.refund_form(good(fault_category=refused), NOW, by)
+        assert e.value.by_field()["fault_category"].code == "category_unknown"
+
+
+def test_the_bank_is_named_from_the_one_list():
+    from refund_desk.domain.refund_fields import bank_label
+
+    assert bank_label("icbc") == ("中国工商银行", "ICBC")
+    assert bank_label("other", "温州银行").get("en") == "温州银行"
+    assert bank_label("other").zh == "其他"  # no name typed: the list's word
+    assert bank_label("icbc", "温州银行").zh == "中国工商银行"  # the chosen bank decides
+    assert bank_label("gone") == ("gone", "gone")  # a code the list no longer has
 
 
 def test_amount_ceiling_is_configurable():

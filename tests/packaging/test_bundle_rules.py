@@ -56,7 +56,7 @@ def test_imports_made_by_name_are_declared():
         "holidays.countries.china",
         "tzdata",  # zoneinfo's fallback, the only time-zone database on Windows
         "psycopg2.extensions",
-        "refund_desk.ui.statistics_tab",
+        "refund_desk.ui.statistics.tab",
         "refund_desk.cli.printing",
     ):
         assert name in hidden

@@ -73,16 +73,16 @@ def test_the_seed_columns_totals_and_signatures(kind, tmp_path):
     dept = {"cs": "客服部", "finance": "财务部"}[kind]
     assert_has(text, title, f"编号：{s.number}", f"部门：{dept}", "制表人：李娜")
     assert_has(text, "制表日期：2026 年 12 月 01 日", "合计", "共 5 笔", "审批人", "张伟")
-    assert_has(text, *(label for _, label in stats.COLUMNS[kind]))
+    assert_has(text, *(c.label.zh for c in stats.COLUMNS[kind]))
     for x in s.lines:
-        values = [getattr(x, attr) for attr, _ in stats.COLUMNS[kind] if attr != "amount"]
+        values = [getattr(x, c.name) for c in stats.COLUMNS[kind] if c.name != "amount"]
         assert_has(text, *(str(v) for v in values if v), f"{x.amount:,.2f}")
     assert_has(text, f"{s.total_amount:,.2f}", "第 1 页 共 1 页", "版本 v3", "打印人 冯雪")
     other = stats.COLUMNS["finance" if kind == "cs" else "cs"]
-    own = {label for _, label in stats.COLUMNS[kind]}
-    for _, label in other:
-        if label not in own:
-            assert label not in text
+    own = {c.label.zh for c in stats.COLUMNS[kind]}
+    for column in other:
+        if column.label.zh not in own:
+            assert column.label.zh not in text
     assert_fonts_embedded(data, tmp_path)
     save_pngs(data, f"stats_{kind}")
 
@@ -93,7 +93,7 @@ def test_a_month_of_300_refunds_repeats_the_header_and_numbers_pages(kind, tmp_p
     data = render_stats(s, meta(s))
     pages = pages_text(data)
     assert len(pages) >= 5
-    first_column_labels = [label for _, label in stats.COLUMNS[kind]]
+    first_column_labels = [c.label.zh for c in stats.COLUMNS[kind]]
     for number, page in enumerate(pages, start=1):
         assert_has(page, *first_column_labels)  # the header row on every page
         assert_has(page, f"第 {number} 页 共 {len(pages)} 页", s.number)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
-from refund_desk.domain import sla
+from refund_desk.domain import refund_fields, sla
 from refund_desk.domain.workflow import Action, Clock, State
 from refund_desk.reports import analytics
 from refund_desk.store import db, queries, settings
@@ -175,3 +176,30 @@ def test_sla_edges_match_the_domain_clocks(maker):
         worst.values()
     )
     assert not cut.overdue_complete and cut.overdue_total == len(overdue)
+
+
+def test_fault_categories_an_administrator_added_are_named(maker, office):
+    """Not their codes: the names stored with them, in both languages, retired ones too."""
+    from refund_desk.reports import analytics_report, xlsx
+    from refund_desk.store.models import FaultCategory
+
+    by = office["sysadmin"]
+    settings.add_fault_category("changed_mind", "顾客改变主意", "Customer changed their mind", by)
+    settings.add_fault_category("wrong_show", "买错场次", "", by)  # no English: the Chinese
+    maker.refund("20.00", "2026-10-05 10:00", fault_category="changed_mind")
+    maker.refund("30.00", "2026-10-06 10:00", fault_category="wrong_show")
+    maker.refund("40.00", "2026-10-07 10:00")
+    with db.write():  # retired since: its refund keeps its name
+        FaultCategory.update(active=False).where(FaultCategory.code == "wrong_show").execute()
+    report = analytics_report.report(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    faults = next(t for t in report.tables if t.key == "category")
+    seed = dict(refund_fields.DEFAULT_FAULT_CATEGORIES)["no_ticket_code"]
+    assert {label for label, *_ in faults.rows} == {
+        ("顾客改变主意", "Customer changed their mind"),
+        ("买错场次", "买错场次"),
+        seed,
+    }
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.workbook(report, lang="en")))
+    assert {book["Fault"].cell(r, 1).value for r in (2, 3, 4)} >= {"Customer changed their mind"}

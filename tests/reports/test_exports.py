@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from refund_desk import cli
-from refund_desk.reports import analytics, analytics_export, monthly, xlsx
+from refund_desk.reports import analytics_report, monthly, xlsx
 from refund_desk.store import monthly_reports
 
 from .conftest import office_time
@@ -31,8 +31,7 @@ def october(maker, office):
 
 
 def test_xlsx_read_back(october):
-    sheet = monthly.statistics_sheet("cs", 2026, 10)
-    wb = openpyxl.load_workbook(io.BytesIO(xlsx.stats_workbook(sheet)))
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx.workbook(monthly.table_report("cs", "2026-10"))))
     assert wb.sheetnames == ["客服退单统计表2026-10"]
     ws = wb.active
     assert ws["A1"].value == "客服退单统计表（2026-10）"
@@ -73,8 +72,8 @@ def test_xlsx_read_back(october):
 
 
 def test_finance_xlsx_has_the_finance_columns(october):
-    sheet = monthly.statistics_sheet("finance", 2026, 10)
-    ws = openpyxl.load_workbook(io.BytesIO(xlsx.stats_workbook(sheet))).active
+    report = monthly.table_report("finance", "2026-10")
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx.workbook(report))).active
     assert ws.title == "财务退单统计表2026-10"
     assert [c.value for c in ws[4]][7:11] == ["出纳核实", "会计复核", "财务总监审核", "反馈客服"]
     assert ws.cell(5, 8).value == "Cashier 10-05 10:40"
@@ -118,8 +117,8 @@ def test_cli_bad_month(office, capsys):
 def test_analytics_workbook(october):
     import datetime as dt
 
-    a = analytics.analyse(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-    wb = openpyxl.load_workbook(io.BytesIO(analytics_export.workbook(a)))
+    report = analytics_report.report(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx.workbook(report)))
     assert wb.sheetnames == [
         "汇总",
         "故障现象",

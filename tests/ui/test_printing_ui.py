@@ -24,7 +24,7 @@ from refund_desk.ui.handover_tab import HandoverTab
 from refund_desk.ui.queue_tab import QueueTab
 from refund_desk.ui.refund_tab import RefundTab
 from refund_desk.ui.search_tab import SearchTab
-from refund_desk.ui.statistics_tab import StatisticsTab
+from refund_desk.ui.statistics import StatisticsTab
 
 from .conftest import idle
 
@@ -281,7 +281,7 @@ def test_statistics_tables_preview_and_print(qtbot, make_ctx, sqlite_office, ras
     idle(qtbot, tab.ctx.worker)
     panel = tab.panels["finance"]
     assert panel.buttons["preview"].text() == "打印预览"
-    run = tab.print_table("finance", to_printer=False)
+    run = tab.views["finance"].print_report(to_printer=False)
     finished(qtbot, run, "previewed")
     assert "财务退单统计表" in pdf_text(run.preview.pdf.read_bytes())
     run.preview.close()
