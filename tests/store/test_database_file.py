@@ -300,8 +300,9 @@ def test_every_released_postgresql_shape_migrates(fixture, pg_url):
     cur.execute("SELECT count(*), sum(amount_fen) FROM refund")
     count, fen = cur.fetchone()
     con.close()
-    with pytest.raises(DatabaseError):  # not before the sysadmin says so
-        session.open_store(pg_url)
+    if fixture.stem.removeprefix("pg_schema_v").rstrip("abc") != str(migrations.LATEST):
+        with pytest.raises(DatabaseError):  # not before the sysadmin says so
+            session.open_store(pg_url)
     upgrade(pg_url)
     with dbmod.connection() as db:
         assert migrations.current_version(db) == migrations.LATEST
@@ -314,8 +315,10 @@ def test_every_released_postgresql_shape_migrates(fixture, pg_url):
 
 
 def test_fixtures_cover_every_postgresql_shape():
+    """As on SQLite: a dump of a database each released shape made (`tests/fixtures/freeze.py`
+    makes the newest version's)."""
     have = {p.stem.removeprefix("pg_schema_v") for p in PG_FIXTURES}
-    assert have == {s for v, shapes in migrations.SHAPES.items() for s in shapes if v < 3}
+    assert have == {shape for shapes in migrations.SHAPES.values() for shape in shapes}
 
 
 def test_demo_fills_every_state(sqlite_url):
