@@ -23,15 +23,11 @@ LABEL_W = 25 * mm
 VALUE_W = WIDTH / 2 - LABEL_W
 OPINION_HINT = "（说明原因，并制定解决方案）"
 
-# The blocks in the order of the paper form, with the heading each one prints.
-BLOCKS: tuple[tuple[Block, str], ...] = (
-    (Block.CS, "客服部处理意见：" + OPINION_HINT),
-    (Block.TECH, "技术部处理意见：" + OPINION_HINT),
-    (Block.CASHIER, "出纳处理意见：" + OPINION_HINT),
-    (Block.ACCOUNTANT, "会计处理意见：" + OPINION_HINT),
-    (Block.DIRECTOR, "财务总监处理意见：" + OPINION_HINT),
-    (Block.PRESIDENT, "总裁处理意见：" + OPINION_HINT),
-    (Block.TRACKING, "后期执行情况跟踪：（行政部填写）"),
+# The opinion blocks in the order of the paper form (the flow declares them in that order);
+# each prints "<its department>处理意见：" and the seed's hint, except the tracking block.
+_HEADINGS = {Block.TRACKING: "后期执行情况跟踪：（行政部填写）"}
+BLOCKS: tuple[tuple[Block, str], ...] = tuple(
+    (block, _HEADINGS.get(block, f"{block.label.zh}处理意见：{OPINION_HINT}")) for block in Block
 )
 
 Progress = Callable[[int, int], None]

@@ -8,26 +8,11 @@ from decimal import Decimal
 
 from ..domain import workflow
 from ..domain.errors import RefundDeskError
-from ..domain.workflow import Action, State, Transition
+from ..domain.workflow import State, Transition
 from ..store import db as dbmod
 from ..store import queries, refunds
 from ..store.actors import Actor
 from ..store.queries import RefundRow, RefundView
-
-# The step that moves a refund forward: what "approve" means in a queue.
-FORWARD = frozenset(
-    {
-        Action.SUBMIT,
-        Action.LEAD_APPROVE,
-        Action.TECH_RETURN,
-        Action.SUBMIT_TO_FINANCE,
-        Action.CASHIER_APPROVE,
-        Action.ACCOUNTANT_APPROVE,
-        Action.DIRECTOR_APPROVE,
-        Action.PAY,
-        Action.TELL_CUSTOMER,
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -71,7 +56,7 @@ def prepare_batch(actor: Actor, refund_ids: list[int]) -> Batch:
     for refund_id in refund_ids:
         view = queries.get_refund(refund_id=refund_id)
         allowed = workflow.allowed_actions(view.facts(), actor.user_id, actor.roles)
-        forward = [t for t in allowed if t.action in FORWARD]
+        forward = [t for t in allowed if t.forward]
         if forward:
             items.append((view, forward[0]))
         else:
