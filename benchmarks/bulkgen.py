@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from refund_desk.domain import workflow
-from refund_desk.domain.duties import Duty
+from refund_desk.domain.duties import Duty, conflicts_with
 from refund_desk.domain.refund_fields import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from refund_desk.domain.roles import Role
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import db as dbmod
 from refund_desk.store import demo, refunds, session
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 CACHE_DIR = os.environ.get("REFUND_DESK_BENCH_CACHE", "/tmp/refund-desk-bench")
 DAYS = 1000  # the period every database spans: 100,000 refunds = 100 a day for ~2.7 years
 BATCH = 500  # rows per INSERT statement
@@ -73,7 +73,7 @@ REASONS = {A.SEND_BACK: "银行名称与卡号不符，请核对后重新提交�
 ROLE_USERS = {
     "clerk": ("clerk1", "clerk2", "lead1"),
     "lead": ("lead1", "lead2"),
-    "tech": ("tech1",),
+    "tech": ("tech1", "tech2"),
     "cashier": ("cashier1", "cashier2"),
     "accountant": ("accountant1",),
     "director": ("director1",),
@@ -167,6 +167,11 @@ def _forward(until: int) -> list[tuple[Action, str, State | None]]:
     return [(a, who, None) for a, who in FORWARD[:until]]
 
 
+def _until(state: State) -> list[tuple[Action, str, State | None]]:
+    """The forward steps that bring a new refund to `state` (the flow says how many)."""
+    return _forward(workflow.STEP_ORDER.index(state))
+
+
 def _path(rng: random.Random, recent: bool) -> Path:
     """How far a refund has got. Old refunds are nearly all closed; recent ones are spread over
     every step; 5% of those reaching finance were sent back once by the cashier."""
@@ -174,17 +179,22 @@ def _path(rng: random.Random, recent: bool) -> Path:
     if recent:
         steps = _forward(rng.randrange(0, len(FORWARD) + 1))
     elif roll < 0.86:
-        steps = _forward(9)  # customer told
+        steps = _until(State.CUSTOMER_TOLD)
     elif roll < 0.89:
-        steps = _forward(8)  # refunded, customer not told yet
+        steps = _until(State.REFUNDED)  # customer not told yet
     elif roll < 0.93:
-        steps = [*_forward(4), (A.NOT_CREDITED, "cashier", None), (A.TELL_CUSTOMER, "clerk", None)]
+        steps = [
+            *_until(State.CASHIER_CHECK),
+            (A.NOT_CREDITED, "cashier", None),
+            (A.TELL_CUSTOMER, "clerk", None),
+        ]
     elif roll < 0.96:
-        steps = [*_forward(1), (A.CANCEL, "lead", None)]
+        steps = [*_until(State.LEAD_REVIEW), (A.CANCEL, "lead", None)]
     else:  # stuck somewhere: the backlog every office has
-        steps = _forward(rng.randrange(0, 8))
-    if len(steps) >= 5 and steps[4][0] == A.CASHIER_APPROVE and rng.random() < 0.05:
-        steps[4:4] = [
+        steps = _forward(rng.randrange(0, workflow.STEP_ORDER.index(State.REFUNDED)))
+    check = workflow.STEP_ORDER.index(State.CASHIER_CHECK)
+    if len(steps) > check and steps[check][0] == A.CASHIER_APPROVE and rng.random() < 0.05:
+        steps[check:check] = [
             (A.SEND_BACK, "cashier", State.CS_SUBMIT),
             (A.SUBMIT_TO_FINANCE, "lead", None),
         ]
@@ -260,13 +270,21 @@ def _generate(conn: sqlite3.Connection, count: int, seed: int, end: dt.datetime,
             template = templates[path] = _template(path)
         times = [opened + dt.timedelta(minutes=rng.randrange(1, 8))]
         executors = [rng.choice(pick["clerk"])]
-        for action, who, _target in path:
-            low, high = MINUTES[action]
+        held = {executors[0]: {Duty.CREATOR}}  # user id -> duties on this refund
+        for (action, who, _target), (_a, source, *_rest) in zip(path, template.steps, strict=True):
+            low, high = MINUTES.get(action, (10, 60))
             minutes = rng.randrange(low, high) * (8 if rng.random() < 0.03 else 1)
             times.append(times[-1] + dt.timedelta(minutes=minutes))
-            executors.append(
-                executors[0] if who == "clerk" and action == A.SUBMIT else rng.choice(pick[who])
-            )
+            duty = STEP_DUTY.get((action, source))
+            if who == "clerk" and action == A.SUBMIT:
+                person = executors[0]
+            else:  # someone of the role whom the separations leave free to take the step
+                clash = conflicts_with(duty) if duty else frozenset()
+                free = [u for u in pick[who] if not held.get(u, set()) & clash]
+                person = rng.choice(free or pick[who])
+            if duty is not None:
+                held.setdefault(person, set()).add(duty)
+            executors.append(person)
         if times[-1] > end:  # keep every step in the past
             shift = times[-1] - end + dt.timedelta(minutes=1)
             times = [t - shift for t in times]

@@ -15,7 +15,8 @@ import uuid
 from decimal import Decimal
 
 from ..domain import refund_fields, workflow
-from ..domain.errors import DatabaseError
+from ..domain.duties import Duty, check_duty
+from ..domain.errors import DatabaseError, SamePerson
 from ..domain.refund_fields import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from ..domain.roles import Role
 from ..domain.sla import OFFICE_TZ
@@ -33,6 +34,7 @@ DEMO_USERS: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
     ("lead1", "张伟", (Role.CS_LEAD, Role.CLERK)),
     ("lead2", "刘洋", (Role.CS_LEAD,)),
     ("tech1", "陈强", (Role.TECH,)),
+    ("tech2", "黄磊", (Role.TECH,)),
     ("cashier1", "赵敏", (Role.CASHIER,)),
     ("cashier2", "周静", (Role.CASHIER,)),
     ("accountant1", "孙浩", (Role.ACCOUNTANT,)),
@@ -245,6 +247,25 @@ def _one(rng, i, order_base, opened, now, ending, people, categories, labels, ba
     president = rng.random() < 0.05
     state = State.DRAFT
 
+    held: dict[int, set[Duty]] = {clerk.user_id: {Duty.CREATOR}}
+
+    def free(who: str, action: Action, target: State | None) -> Actor:
+        """The demo person for the step, or, when the duties separate them from it on this
+        refund, the first other person of the office with the step's role who is free to."""
+        t = workflow.find(saved.state, action, target)
+        if t is None or t.duty is None:
+            return cast[who]
+        others = sorted((p for p in people.values() if p.roles & t.roles), key=lambda p: p.username)
+        candidates = [cast[who], *others]
+        for person in candidates:
+            try:
+                check_duty(frozenset(held.get(person.user_id, ())), t.duty, t.duty.label)
+            except SamePerson:
+                continue
+            held.setdefault(person.user_id, set()).add(t.duty)
+            return person
+        return cast[who]  # nobody is free: the service says so
+
     def step(action, who, **kw):
         nonlocal saved, at
         low, high = _MINUTES.get(action, (5, 30))
@@ -256,7 +277,7 @@ def _one(rng, i, order_base, opened, now, ending, people, categories, labels, ba
             return False
         at = nxt
         saved = refunds.act(
-            cast[who],
+            free(who, action, kw.get("target")),
             saved.refund_id,
             saved.version,
             action,
