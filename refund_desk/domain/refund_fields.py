@@ -72,6 +72,9 @@ class Field:
     unit: Text | None = None  # shown after the label on the form: 金额（元）
     editable: bool = True  # False: set when the form is made and kept (the complaint time)
     column: str = ""  # the database column, when not the field's name
+    # What a new form starts with, and what a caller that does not send the field gets (for a
+    # field added later: what every refund made before it had, as its migration fills in).
+    default: str = ""
 
     @property
     def db_column(self) -> str:

@@ -177,7 +177,9 @@ def refund_form(data: dict, now: dt.datetime, rules: FormRules | None = None) ->
     out: dict[str, Any] = {}
     for field in refund_fields.FIELDS:
         try:
-            out[field.name] = check_field(field, data.get(field.name, ""), now, rules, data)
+            out[field.name] = check_field(
+                field, data.get(field.name, field.default), now, rules, data
+            )
         except ValidationError as e:
             errors.append(e)
     if errors:

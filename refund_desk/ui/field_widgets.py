@@ -88,6 +88,7 @@ class RefundFields(QObject):
         for field in refund_fields.ON_SCREEN:
             if field.options:  # a fixed list; the office's own lists come from the store
                 self.set_choices(field.name, list(field.options))
+        self.clear()  # a new form starts with each field's default
 
     def widget(self, name: str) -> QWidget:
         return getattr(self.form, name)
@@ -126,7 +127,7 @@ class RefundFields(QObject):
         return {name: self.value(name) for name in FIELDS}
 
     def clear(self) -> None:
-        self._fill({name: "" for name in FIELDS})
+        self._fill({f.name: f.default for f in refund_fields.ON_SCREEN})
 
     def show_refund(self, view: RefundView) -> None:
         self._fill(

@@ -37,6 +37,9 @@ def _filled() -> dict[str, str]:
         fault_description="描述-独有文字",
         customer_view="意见-独有文字",
     )
+    for f in FIELDS:  # a fixed list added since: its last choice, not the one it starts with
+        if f.name not in data and f.options:
+            data[f.name] = f.options[-1][0]
     assert set(data) >= {f.name for f in FIELDS}, "give the new field a value here"
     return data
 
@@ -53,6 +56,31 @@ def test_names_labels_and_columns_are_unique_and_every_column_exists():
         assert not (f.choices and f.options), f.name
         if f.choices:
             assert hasattr(validation.FormRules(), f.choices), f.name
+
+
+def test_a_field_not_sent_takes_its_default_and_one_typed_empty_is_refused(monkeypatch):
+    """A field added later declares a default (what the refunds before it had): a caller that
+    does not know the field gets it; a person who empties it is told at the field."""
+    route = refund_fields.Field(
+        "route",
+        refund_fields.Text("途径", "Route"),
+        Kind.CHOICE,
+        required=True,
+        options=(
+            ("card", refund_fields.Text("原卡", "Card")),
+            ("bank", refund_fields.Text("转账", "Bank")),
+        ),
+        default="card",
+    )
+    monkeypatch.setattr(refund_fields, "FIELDS", (*FIELDS, route))
+    data = _filled()
+    assert "route" not in data
+    assert validation.refund_form(data, NOW).values["route"] == "card"
+    assert validation.refund_form({**data, "route": "bank"}, NOW).values["route"] == "bank"
+    for wrong, code in (("", "required"), ("alipay", "choice_unknown")):
+        with pytest.raises(FormErrors) as e:
+            validation.refund_form({**data, "route": wrong}, NOW)
+        assert e.value.by_field()["route"].code == code
 
 
 @pytest.mark.parametrize("field", [f for f in FIELDS if f.required], ids=lambda f: f.name)
