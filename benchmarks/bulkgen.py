@@ -61,6 +61,7 @@ MINUTES = {
     A.CANCEL: (5, 60),
     A.SEND_BACK: (30, 120),
 }
+OPINION = "已核实，同意。"  # a step asking for an opinion that has none of its own below
 OPINIONS = {
     A.LEAD_APPROVE: "客户反映扣款成功但未收到订单号及出票验证码，资料齐全，转技术部核实。",
     A.TECH_RETURN: "原因：查系统日志，故障属实，订单未出票。方案：同意原卡退款。",
@@ -372,7 +373,7 @@ def _generate(conn: sqlite3.Connection, count: int, seed: int, end: dt.datetime,
                     source.value,
                     target.value,
                     block,
-                    OPINIONS.get(action, ""),
+                    OPINIONS.get(action, OPINION) if block else "",
                     REASONS.get(action, ""),
                     executors[n],
                     stamps[n],

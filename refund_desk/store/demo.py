@@ -44,6 +44,7 @@ DEMO_USERS: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
     ("sysadmin", "系统管理员", (Role.SYSADMIN,)),
 )
 
+OPINION = "已核实，同意。"  # a step asking for an opinion that has none of its own below
 OPINIONS = {
     Action.LEAD_APPROVE: "客户反映{fault}，资料齐全，转技术部核实。",
     Action.TECH_RETURN: "原因：查系统日志，{fault}属实，订单未出票。方案：同意原卡退款。",
@@ -266,6 +267,11 @@ def _one(rng, i, order_base, opened, now, ending, people, categories, labels, ba
             return person
         return cast[who]  # nobody is free: the service says so
 
+    def opinion_for(action: Action, target: State | None) -> str:
+        t = workflow.find(saved.state, action, target)
+        scripted = OPINIONS.get(action, OPINION if t is not None and t.opinion else "")
+        return scripted.format(fault=labels[category].zh)
+
     def step(action, who, **kw):
         nonlocal saved, at
         low, high = _MINUTES.get(action, (5, 30))
@@ -282,7 +288,7 @@ def _one(rng, i, order_base, opened, now, ending, people, categories, labels, ba
             saved.version,
             action,
             at=at,
-            opinion=kw.get("opinion", OPINIONS.get(action, "").format(fault=labels[category].zh)),
+            opinion=kw.get("opinion", opinion_for(action, kw.get("target"))),
             reason=kw.get("reason", ""),
             target=kw.get("target"),
             leader=kw.get("leader", ""),
