@@ -21,7 +21,7 @@ import peewee as pw
 
 from ..domain import sla
 from ..domain.calendar import WorkCalendar
-from ..domain.money import from_fen
+from ..domain.money import fen_or_zero, from_fen
 from ..domain.workflow import CLOCK_RULES, Clock, State
 from ..store import db as dbmod
 from ..store import queries, settings
@@ -130,7 +130,7 @@ def _groups(column, where) -> list[Group]:
         .order_by(pw.fn.COUNT(Refund.id).desc(), column)
         .tuples()
     )
-    return [Group(str(key), int(n), int(total or 0)) for key, n, total in rows]
+    return [Group(str(key), int(n), fen_or_zero(total)) for key, n, total in rows]
 
 
 def _summary(where) -> tuple[int, int, int, int]:
@@ -148,7 +148,7 @@ def _summary(where) -> tuple[int, int, int, int]:
         .first()
     )
     count, total, n_closed, n_paid = row or (0, 0, 0, 0)
-    return int(count or 0), int(total or 0), int(n_closed or 0), int(n_paid or 0)
+    return int(count or 0), fen_or_zero(total), int(n_closed or 0), int(n_paid or 0)
 
 
 def _is_postgres() -> bool:
@@ -255,7 +255,7 @@ def trend(where, by: str = "month") -> list[Group]:
             label = f"{d.year:04d}-{d.month:02d}"
         slot = buckets.setdefault(label, [0, 0])
         slot[0] += int(n)
-        slot[1] += int(total or 0)
+        slot[1] += fen_or_zero(total)
     return [Group(k, v[0], v[1]) for k, v in sorted(buckets.items())]
 
 

@@ -34,7 +34,7 @@ import peewee as pw
 
 from ..domain.calendar import month_key, parse_month
 from ..domain.errors import Text
-from ..domain.money import from_fen
+from ..domain.money import fen_or_zero, from_fen
 from ..domain.refund_fields import bank_label
 from ..domain.report_flow import AdjustmentState, ReportKind
 from ..domain.sla import OFFICE_TZ
@@ -231,7 +231,7 @@ def build_table(kind: Kind, year: int, month: int, lang: str | None = None) -> M
         names = [d[0] for d in cursor.description]
         for seq, values in enumerate(cursor, start=1):
             r = dict(zip(names, values, strict=True))
-            total_count, total_fen = int(r["total_count"]), int(r["total_fen"])
+            total_count, total_fen = int(r["total_count"]), fen_or_zero(r["total_fen"])
             rows.append(_row(kind, seq, r, lang))
         lines = _adjustment_lines(kind, key, start, end, len(rows), lang)
     rows.extend(lines)
@@ -264,7 +264,7 @@ def _row(kind: Kind, seq: int, r: dict, lang: str) -> TableRow:
         order_no=r["order_no"],
         phone=r["phone"],
         bank=bank_label(r["bank"], r["bank_other"]).get(lang),
-        amount_fen=int(r["amount"]),
+        amount_fen=fen_or_zero(r["amount"]),
         submitted_by=r["submitter"] or "",
         submitted_on=own_date.astimezone(OFFICE_TZ).date() if own_date else None,
         state=state,
@@ -336,7 +336,7 @@ def _adjustment_lines(
                 order_no=r["order_no"],
                 phone=r["phone"],
                 bank=bank_label(r["bank"], r["bank_other"]).get(lang),
-                amount_fen=int(r["amount_fen"]),
+                amount_fen=fen_or_zero(r["amount_fen"]),
                 submitted_by=r["maker"] or "",
                 submitted_on=created.astimezone(OFFICE_TZ).date() if created else None,
                 state=State(r["state"]),

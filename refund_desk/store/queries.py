@@ -14,7 +14,7 @@ import peewee as pw
 from ..domain import refund_fields, sla, validation, workflow
 from ..domain.calendar import WorkCalendar
 from ..domain.errors import NotFound, Text, ValidationError
-from ..domain.money import from_fen
+from ..domain.money import fen_or_zero, from_fen
 from ..domain.roles import Role
 from ..domain.sla import OFFICE_TZ, ClockStatus, Timeline
 from ..domain.workflow import Action, Block, Clock, State
@@ -373,4 +373,4 @@ def month_by_state(year: int, month: int) -> dict[State, tuple[int, Decimal]]:
             .group_by(Refund.state)
             .tuples()
         )
-        return {State(s): (count, from_fen(int(total or 0))) for s, count, total in rows}
+        return {State(s): (count, from_fen(fen_or_zero(total))) for s, count, total in rows}
