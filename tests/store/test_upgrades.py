@@ -142,7 +142,7 @@ def test_a_backup_of_another_schema_is_refused_and_the_sentence_says_what_works(
     assert refused.returncode == 1 and "更新版本" in refused.stderr, refused.stderr
     assert "Traceback" not in refused.stderr and _refused_only(office, kept)
     other = tmp_path / "other.db"  # a different office's backup stays refused
-    shutil.copy(FIXTURES / "schema_v3.db", other)
+    shutil.copy(FIXTURES / f"schema_v{migrations.LATEST}.db", other)  # made by this version
     refused = _cli(office, "restore", str(other), *signed, stdin="demo\n")
     assert refused.returncode == 1 and "另一个数据库" in refused.stderr, refused.stderr
 
