@@ -69,3 +69,20 @@ def test_remaining_reads_like_a_clock():
     assert sla.format_remaining(dt.timedelta(minutes=8)) == "剩8分"
     assert sla.format_remaining(-dt.timedelta(hours=2, minutes=5)) == "超时2小时5分"
     assert sla.format_remaining(dt.timedelta(minutes=8), "en") == "8 min left"
+
+
+def test_a_year_without_its_holiday_arrangement_is_named_until_one_is_entered():
+    """From December the coming year's 调休 days are needed; a year the bundled calendar does
+    not know is named (check and the window say so) until an administrator enters a day of it."""
+    from refund_desk.store.maintenance import calendar_warning
+
+    far = 2098  # no notice of the State Council reaches that far
+    assert CAL.knows_arrangement(2026)
+    assert CAL.missing_arrangements(dt.date(far, 11, 30)) == [far]
+    assert CAL.missing_arrangements(dt.date(far, 12, 1)) == [far, far + 1]
+    assert CAL.missing_arrangements(dt.date(2026, 11, 30)) == []  # only this year, known
+    entered = WorkCalendar(overrides={dt.date(far, 2, 6): True})
+    assert entered.missing_arrangements(dt.date(far, 6, 1)) == []
+    sentence = calendar_warning(CAL, dt.date(far, 12, 1))
+    assert f"{far}、{far + 1}" in sentence and f"{far + 1}-02-06" in sentence
+    assert calendar_warning(CAL, dt.date(2026, 11, 30)) == ""
