@@ -20,8 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # by module fixtures inherit it), and per test below.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="refund-desk-test-local-")
 
-from refund_desk.domain import errors
+from refund_desk.domain import errors, workflow
+from refund_desk.domain.duties import Duty, conflicts_with
 from refund_desk.domain.roles import Role
+from refund_desk.domain.workflow import State
 from refund_desk.store import db as dbmod
 from refund_desk.store import refunds, session, users
 from refund_desk.store.actors import Actor
@@ -155,11 +157,47 @@ class Office:
         return saved
 
 
+# Who of the test office takes the flow's forward steps, by the step's first role; a role with
+# two steps the separations keep apart has a second person for the second.
+CAST: dict[Role, tuple[str, ...]] = {
+    Role.CLERK: ("clerk",),
+    Role.CS_LEAD: ("lead",),
+    Role.TECH: ("tech", "tech2"),
+    Role.CASHIER: ("cashier", "cashier2"),
+    Role.ACCOUNTANT: ("accountant",),
+    Role.FINANCE_DIRECTOR: ("director",),
+}
+
+
+def forward(until: State, start: State = State.DRAFT, blank: bool = False) -> list[tuple]:
+    """The (person, action) steps that carry a new refund along the flow's forward path from
+    `start` until it reaches `until`, read off the flow table: a step added there is taken here.
+    `blank`: a step that asks no opinion is given none (`Office.carry` gives every step one)."""
+    steps: list[tuple] = []
+    held: dict[str, set[Duty]] = {"clerk": {Duty.CREATOR}}
+    state = start
+    while state != until:
+        t = workflow.forward_step(state)
+        if t is None or t.target is None:
+            raise ValueError(f"no forward path from {start} to {until}")
+        names = CAST[min(t.roles, key=list(Role).index)]
+        clash = conflicts_with(t.duty) if t.duty else frozenset()
+        who = next((n for n in names if not held.get(n, set()) & clash), names[0])
+        if t.duty:
+            held.setdefault(who, set()).add(t.duty)
+        steps.append(
+            (who, t.action, {"opinion": ""}) if blank and not t.opinion else (who, t.action)
+        )
+        state = t.target
+    return steps
+
+
 OFFICE_ROLES = {
     "clerk": {Role.CLERK},
     "clerk2": {Role.CLERK},
     "lead": {Role.CS_LEAD},
     "tech": {Role.TECH},
+    "tech2": {Role.TECH},
     "cashier": {Role.CASHIER},
     "cashier2": {Role.CASHIER},
     "accountant": {Role.ACCOUNTANT},

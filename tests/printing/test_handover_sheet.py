@@ -5,15 +5,11 @@ from refund_desk.domain.workflow import Action, State
 from refund_desk.printing.handover import render_handover
 from refund_desk.printing.meta import PrintMeta
 from refund_desk.store import handover
+from tests.conftest import forward
 
 from .pdfcheck import assert_fonts_embedded, assert_has, pages_text, save_pngs, squash
 
-TO_FINANCE = [
-    ("clerk", Action.SUBMIT, {"opinion": ""}),
-    ("lead", Action.LEAD_APPROVE),
-    ("tech", Action.TECH_RETURN),
-    ("lead", Action.SUBMIT_TO_FINANCE, {"opinion": ""}),
-]
+TO_FINANCE = forward(State.CASHIER_CHECK, blank=True)
 LABELS = (
     "客服部值班交接单",
     "填表时间",

@@ -14,25 +14,15 @@ from refund_desk.domain.workflow import Action, State
 from refund_desk.store import db as dbmod
 from refund_desk.store import queries, refunds
 from refund_desk.store.models import StepRecord
-from tests.conftest import refund_data
+from tests.conftest import forward, refund_data
 from tests.reliability.conftest import record
 
 pytestmark = pytest.mark.reliability
 
 A = Action
-TO_LEAD = [("clerk", A.SUBMIT)]
-TO_CASHIER = [
-    *TO_LEAD,
-    ("lead", A.LEAD_APPROVE),
-    ("tech", A.TECH_RETURN),
-    ("lead", A.SUBMIT_TO_FINANCE),
-]
-TO_PAYMENT = [
-    *TO_CASHIER,
-    ("cashier", A.CASHIER_APPROVE),
-    ("accountant", A.ACCOUNTANT_APPROVE),
-    ("director", A.DIRECTOR_APPROVE),
-]
+TO_LEAD = forward(State.LEAD_REVIEW)
+TO_CASHIER = forward(State.CASHIER_CHECK)
+TO_PAYMENT = forward(State.AWAITING_PAYMENT)
 OPINION = "原因：已核实。方案：原卡退款。"
 
 

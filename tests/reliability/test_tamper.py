@@ -10,9 +10,10 @@ import subprocess
 
 import pytest
 
-from refund_desk.domain.workflow import Action
+from refund_desk.domain.workflow import Action, State
 from refund_desk.store import adjustments, audit
 from refund_desk.store import db as dbmod
+from tests.conftest import forward
 from tests.reliability.conftest import ROOT, env, python, record
 
 pytestmark = pytest.mark.reliability
@@ -41,14 +42,7 @@ def history(sqlite_office):
     office = sqlite_office
     paid = office.carry(
         office.new_refund(amount="128.50"),
-        ("clerk", Action.SUBMIT),
-        ("lead", Action.LEAD_APPROVE),
-        ("tech", Action.TECH_RETURN),
-        ("lead", Action.SUBMIT_TO_FINANCE),
-        ("cashier", Action.CASHIER_APPROVE),
-        ("accountant", Action.ACCOUNTANT_APPROVE),
-        ("director", Action.DIRECTOR_APPROVE),
-        ("cashier", Action.PAY),
+        *forward(State.REFUNDED),
     )
     draft = office.new_refund()
     made = adjustments.record(office["cashier"], paid.refund_id, "-8.50", "银行手续费")

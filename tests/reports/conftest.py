@@ -8,22 +8,12 @@ import uuid
 import pytest
 
 from refund_desk.domain.sla import OFFICE_TZ
-from refund_desk.domain.workflow import Action
+from refund_desk.domain.workflow import Action, State
 from refund_desk.store import refunds
-from tests.conftest import refund_data
+from tests.conftest import forward, refund_data
 
 # (who, action) in the order of the seed's flow, up to the customer being told
-FLOW = (
-    ("clerk", Action.SUBMIT),
-    ("lead", Action.LEAD_APPROVE),
-    ("tech", Action.TECH_RETURN),
-    ("lead", Action.SUBMIT_TO_FINANCE),
-    ("cashier", Action.CASHIER_APPROVE),
-    ("accountant", Action.ACCOUNTANT_APPROVE),
-    ("director", Action.DIRECTOR_APPROVE),
-    ("cashier", Action.PAY),
-    ("clerk", Action.TELL_CUSTOMER),
-)
+FLOW = tuple(forward(State.CUSTOMER_TOLD))
 OPINION = "原因：已核实。方案：原卡退款。"
 
 

@@ -5,13 +5,9 @@ import pytest
 from refund_desk.domain.errors import AuthError, Conflict, ValidationError, WorkflowError
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import handover
+from tests.conftest import forward
 
-TO_FINANCE = [
-    ("clerk", Action.SUBMIT),
-    ("lead", Action.LEAD_APPROVE),
-    ("tech", Action.TECH_RETURN),
-    ("lead", Action.SUBMIT_TO_FINANCE),
-]
+TO_FINANCE = forward(State.CASHIER_CHECK)
 
 
 def test_refund_lists_come_from_the_shift_window(office):

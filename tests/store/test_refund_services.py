@@ -19,22 +19,11 @@ from refund_desk.domain.errors import (
 from refund_desk.domain.workflow import Action, Block, Clock, State
 from refund_desk.store import queries, refunds, settings, users
 from refund_desk.store.models import AuditLog, Refund, StepRecord
-from tests.conftest import refund_data
+from tests.conftest import forward, refund_data
 
 A = Action
-TO_FINANCE = [
-    ("clerk", A.SUBMIT),
-    ("lead", A.LEAD_APPROVE),
-    ("tech", A.TECH_RETURN),
-    ("lead", A.SUBMIT_TO_FINANCE),
-]
-TO_PAID = [
-    *TO_FINANCE,
-    ("cashier", A.CASHIER_APPROVE),
-    ("accountant", A.ACCOUNTANT_APPROVE),
-    ("director", A.DIRECTOR_APPROVE),
-    ("cashier", A.PAY),
-]
+TO_FINANCE = forward(State.CASHIER_CHECK)
+TO_PAID = forward(State.REFUNDED)
 
 
 def test_whole_flow_records_every_opinion_block(office):

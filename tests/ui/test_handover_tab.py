@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from refund_desk.domain.sla import OFFICE_TZ
-from refund_desk.domain.workflow import Action
+from refund_desk.domain.workflow import State
 from refund_desk.ui.handover_tab import HandoverTab, numbered, unnumbered
+from tests.conftest import forward
 
 from .conftest import idle, type_text
 
@@ -24,10 +25,7 @@ def test_fill_sign_and_confirm(qtbot, make_ctx, sqlite_office):
     # a refund submitted to finance during the shift shows up in its list
     saved = sqlite_office.carry(
         sqlite_office.new_refund(),
-        ("clerk", Action.SUBMIT),
-        ("lead", Action.LEAD_APPROVE),
-        ("tech", Action.TECH_RETURN),
-        ("lead", Action.SUBMIT_TO_FINANCE),
+        *forward(State.CASHIER_CHECK),
     )
     tab = HandoverTab(make_ctx("clerk"))
     qtbot.addWidget(tab)

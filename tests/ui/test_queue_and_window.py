@@ -17,14 +17,11 @@ from refund_desk.ui.main_window import MainWindow
 from refund_desk.ui.queue_tab import QueueTab
 from refund_desk.ui.search_tab import SearchTab
 from refund_desk.ui.table_models import RefundColumn
+from tests.conftest import forward
 
 from .conftest import idle, type_text
 
-TO_FINANCE = (
-    ("clerk", Action.SUBMIT),
-    ("lead", Action.LEAD_APPROVE),
-    ("tech", Action.TECH_RETURN),
-)
+TO_FINANCE = tuple(forward(State.CS_SUBMIT))  # back at CS, to be submitted to finance
 
 
 def at_cashier(office, hours_ago: float, amount: str = "128.50"):
