@@ -509,93 +509,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="48"/>
+        <location filename="../refund_desk/ui/main_window.py" line="49"/>
         <source>Read-only copy: the database waits for its system administrator&apos;s upgrade. You can look things up; nothing can be saved or printed here.</source>
         <translation>只读副本：数据库正在等待系统管理员升级。可以查看，但在这里不能保存也不能打印。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="68"/>
+        <location filename="../refund_desk/ui/main_window.py" line="69"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="69"/>
+        <location filename="../refund_desk/ui/main_window.py" line="70"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="70"/>
+        <location filename="../refund_desk/ui/main_window.py" line="71"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="71"/>
+        <location filename="../refund_desk/ui/main_window.py" line="72"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="72"/>
+        <location filename="../refund_desk/ui/main_window.py" line="73"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="84"/>
+        <location filename="../refund_desk/ui/main_window.py" line="85"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="91"/>
+        <location filename="../refund_desk/ui/main_window.py" line="92"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="106"/>
+        <location filename="../refund_desk/ui/main_window.py" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="107"/>
+        <location filename="../refund_desk/ui/main_window.py" line="108"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="110"/>
+        <location filename="../refund_desk/ui/main_window.py" line="111"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="111"/>
+        <location filename="../refund_desk/ui/main_window.py" line="112"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="112"/>
+        <location filename="../refund_desk/ui/main_window.py" line="113"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="112"/>
-        <location filename="../refund_desk/ui/main_window.py" line="156"/>
+        <location filename="../refund_desk/ui/main_window.py" line="113"/>
+        <location filename="../refund_desk/ui/main_window.py" line="157"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="119"/>
+        <location filename="../refund_desk/ui/main_window.py" line="120"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="120"/>
+        <location filename="../refund_desk/ui/main_window.py" line="121"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="126"/>
+        <location filename="../refund_desk/ui/main_window.py" line="127"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="127"/>
+        <location filename="../refund_desk/ui/main_window.py" line="128"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -604,32 +604,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="138"/>
+        <location filename="../refund_desk/ui/main_window.py" line="139"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="140"/>
+        <location filename="../refund_desk/ui/main_window.py" line="141"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="145"/>
+        <location filename="../refund_desk/ui/main_window.py" line="146"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="146"/>
+        <location filename="../refund_desk/ui/main_window.py" line="147"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="157"/>
+        <location filename="../refund_desk/ui/main_window.py" line="158"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="174"/>
+        <location filename="../refund_desk/ui/main_window.py" line="175"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -864,65 +864,90 @@ Log files: {logs}</source>
 <context>
     <name>RefundTab</name>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="136"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="179"/>
         <source>New refund (not saved yet)</source>
         <translation>新退款申请（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="139"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="182"/>
         <source>Reporting department: Customer service · complaint opened {at}</source>
         <translation>申报部门：客服部 · 投诉受理于 {at}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="145"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="188"/>
         <source>Form no. {form_no}</source>
         <translation>编号 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="149"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="192"/>
         <source>Reporting department: {dept} · reported {at} · submitted by {who} · version {version}, last changed by {changer} at {changed}</source>
         <translation>申报部门：{dept} · 上报时间 {at} · 提交人 {who} · 第 {version} 版，{changer} 于 {changed} 最后修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="52"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="55"/>
         <source>Nothing for you to do on this form</source>
         <translation>此单暂无您可办理的操作</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="210"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="133"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="134"/>
+        <source>This refund form has changes that are not saved yet.</source>
+        <translation>这张退款申请表有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="137"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="138"/>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="139"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="253"/>
         <source>Refund form {form_no}</source>
         <translation>退款申请表 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="246"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="320"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="291"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="369"/>
         <source>Correct the fields marked in red first.</source>
         <translation>请先改正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="253"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="304"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="298"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="352"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="272"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="317"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="217"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="283"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="260"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="331"/>
         <source>Save the changes first (Ctrl+S).</source>
         <translation>请先保存修改（Ctrl+S）。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="329"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="378"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="331"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="380"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>

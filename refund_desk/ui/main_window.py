@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.may_close = False  # the form's edits were saved or discarded on the way out
         self.setWindowTitle(window_title(ctx))
         self.resize(1280, 860)
         central = QWidget(self)
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._first_look)
         self.refund_tab.changed.connect(self.refresh)
-        self.queue_tab.changed.connect(self.refund_tab.reload)
+        self.queue_tab.changed.connect(self.refund_tab.reload_if_clean)
         self.queue_tab.refreshed.connect(self.status.refreshed)
         self.queue_tab.refreshed.connect(self._queue_title)
         for tab in (self.queue_tab, self.search_tab):
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        new = file_menu.addAction(self.tr("New refund"))
+        new = self.new_action = file_menu.addAction(self.tr("New refund"))
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_refund)
         file_menu.addAction(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
@@ -175,17 +176,38 @@ class MainWindow(QMainWindow):
         )
 
     def open_refund(self, refund_id: int) -> None:
-        self.refund_tab.open_refund(refund_id)
-        self.tabs.setCurrentWidget(self.refund_tab)
+        """Open a refund from a list; edits on the form are saved or discarded first."""
+
+        def go() -> None:
+            self.refund_tab.open_refund(refund_id)
+            self.tabs.setCurrentWidget(self.refund_tab)
+
+        self._settle(go)
 
     def new_refund(self) -> None:
-        self.refund_tab.new_refund()
-        self.tabs.setCurrentWidget(self.refund_tab)
+        def go() -> None:
+            self.refund_tab.new_refund()
+            self.tabs.setCurrentWidget(self.refund_tab)
+
+        self._settle(go)
+
+    def _settle(self, then) -> None:
+        if self.refund_tab.has_unsaved_edits():  # show the form the question is about
+            self.tabs.setCurrentWidget(self.refund_tab)
+        self.refund_tab.settle_edits(then)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search_tab)
         self.search_tab.focus_search()
 
     def closeEvent(self, event) -> None:
+        if not self.may_close and self.refund_tab.has_unsaved_edits():
+            event.ignore()  # asked first; closed again once the edits are saved or discarded
+            self._settle(self._close_settled)
+            return
         self.timer.stop()
         super().closeEvent(event)
+
+    def _close_settled(self) -> None:
+        self.may_close = True
+        self.close()

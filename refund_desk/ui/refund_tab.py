@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -48,17 +49,19 @@ class RefundTab(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         self.action_dialog: ActionDialog | None = None
         self.conflict_box: QMessageBox | None = None
+        self.unsaved_box: QMessageBox | None = None
+        self.after_save: Callable[[], None] | None = None  # what waits for a save to succeed
         self.nothing_to_do = QPushButton(
             self.tr("Nothing for you to do on this form"), self.form.actionsBox
         )
         self.nothing_to_do.setEnabled(False)
         self.form.actions.addWidget(self.nothing_to_do)
         self.form.actions.addStretch(1)
-        self.form.newButton.clicked.connect(self.new_refund)
+        self.form.newButton.clicked.connect(lambda: self.settle_edits(self.new_refund))
         self.form.newButton.setEnabled(
             permissions.allowed(Permission.CREATE_REFUND, ctx.actor.roles)
         )
-        self.form.reloadButton.clicked.connect(self.reload)
+        self.form.reloadButton.clicked.connect(lambda: self.settle_edits(self.reload))
         self.form.saveButton.clicked.connect(self.save)
         self.form.previewButton.clicked.connect(self.preview)
         self.form.printButton.clicked.connect(self.print_form)
@@ -108,6 +111,46 @@ class RefundTab(QWidget):
     def reload(self) -> None:
         if self.view is not None:
             self.open_refund(self.view.id)
+
+    def reload_if_clean(self) -> None:
+        """Someone changed refunds elsewhere: show the saved one, unless edits would be lost
+        (saving them then meets the conflict, which says who changed it)."""
+        if not self.has_unsaved_edits():
+            self.reload()
+
+    # --- nothing lost ------------------------------------------------------------------
+    def has_unsaved_edits(self) -> bool:
+        return self.dirty and self.editable()
+
+    def settle_edits(self, then: Callable[[], None]) -> None:
+        """Run `then` (which would discard the form's edits) once they are saved or discarded,
+        after asking; Cancel keeps everything as it was. A clean form asks nothing."""
+        if not self.has_unsaved_edits():
+            then()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes"),
+            self.tr("This refund form has changes that are not saved yet."),
+            parent=self,
+        )
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+
+        def answered(button) -> None:
+            if button is save:
+                self.after_save = then
+                self.save()
+            elif button is discard:
+                self.dirty = False
+                then()
+
+        box.buttonClicked.connect(answered)
+        self.unsaved_box = box
+        box.open()
 
     def show_refund(self, view: RefundView) -> None:
         self.view = view
@@ -236,6 +279,7 @@ class RefundTab(QWidget):
 
     def save(self) -> None:
         if not self.editable():
+            self.after_save = None
             return
         self._save(submit=False)
 
@@ -243,6 +287,7 @@ class RefundTab(QWidget):
         now = dt.datetime.now(dt.UTC)
         data = self.fields.check_all(now)
         if data is None:
+            self.after_save = None
             self.form.notice.setText(self.tr("Correct the fields marked in red first."))
             return
         if self.view is None:
@@ -268,8 +313,11 @@ class RefundTab(QWidget):
         self.changed.emit()
         if outcome.error is not None:
             self._failed(outcome.error)
-        else:
-            self.form.notice.setText(self.tr("Saved."))
+            return
+        self.form.notice.setText(self.tr("Saved."))
+        then, self.after_save = self.after_save, None
+        if then is not None:
+            then()
 
     def start_action(self, t: Transition) -> None:
         if t.action == Action.SUBMIT:
@@ -314,6 +362,7 @@ class RefundTab(QWidget):
         )
 
     def _failed(self, error: RefundDeskError) -> None:
+        self.after_save = None  # what waited for the save does not happen
         self.form.saveButton.setEnabled(self.editable())
         if isinstance(error, FormErrors | ValidationError) and error.field:
             self.fields.show_errors(error)

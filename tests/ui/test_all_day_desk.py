@@ -1,0 +1,142 @@
+"""Working at the desk all day: nothing typed is lost without a question, steps that cannot be
+undone are confirmed, the window fits a small screen, the keyboard reaches everything, and each
+role lands where its work is. Driven through the real main window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from refund_desk.domain.workflow import State
+from refund_desk.store import queries
+from refund_desk.ui import i18n
+from refund_desk.ui.main_window import MainWindow
+
+from .conftest import idle, type_text
+from .test_refund_tab import fill_form
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen's note on show()
+
+
+@pytest.fixture
+def english(qapp):
+    """English on screen (the source language: no catalogue), Chinese again afterwards."""
+    i18n.install_language(qapp, "en")
+    yield
+    i18n.install_language(qapp, "zh")
+
+
+def open_window(qtbot, ctx) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    idle(qtbot, ctx.worker)
+    return window
+
+
+def answer(box: QMessageBox, text: str) -> None:
+    """Click the button of the question whose words are `text`."""
+    assert box is not None and box.isVisible()
+    button = next((b for b in box.buttons() if b.text() == text), None)
+    assert button is not None, [b.text() for b in box.buttons()]
+    button.click()
+
+
+def unsaved_question(window: MainWindow) -> QMessageBox:
+    box = window.refund_tab.unsaved_box
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "未保存的修改"
+    assert sorted(b.text() for b in box.buttons()) == sorted(["保存", "不保存", "取消"])
+    return box
+
+
+# --- nothing lost ----------------------------------------------------------------------------
+
+
+def test_a_clean_form_asks_nothing_before_new_or_quit(qtbot, make_ctx):
+    window = open_window(qtbot, make_ctx("clerk"))
+    window.new_refund()
+    assert window.refund_tab.unsaved_box is None
+    window.close()
+    assert not window.isVisible() and window.refund_tab.unsaved_box is None
+
+
+def test_ctrl_n_on_a_half_filled_form_asks_and_cancel_keeps_it(qtbot, make_ctx):
+    window = open_window(qtbot, make_ctx("clerk"))
+    type_text(window.refund_tab.form.order_no, "TK202611270042")
+    window.tabs.setCurrentWidget(window.search_tab)
+    new = window.new_action
+    assert new.shortcut().toString() == "Ctrl+N"
+    new.trigger()
+    box = unsaved_question(window)
+    assert window.tabs.currentWidget() is window.refund_tab  # the form the question is about
+    answer(box, "取消")
+    assert window.refund_tab.form.order_no.text() == "TK202611270042"
+    assert window.refund_tab.has_unsaved_edits()
+    new.trigger()
+    answer(unsaved_question(window), "不保存")
+    assert window.refund_tab.form.order_no.text() == ""
+    assert not window.refund_tab.has_unsaved_edits()
+
+
+def test_save_in_the_question_saves_then_starts_the_new_form(qtbot, make_ctx):
+    window = open_window(qtbot, make_ctx("clerk"))
+    tab = window.refund_tab
+    fill_form(tab, "TK202611270043")
+    window.new_refund()
+    answer(unsaved_question(window), "保存")
+    idle(qtbot, tab.ctx.worker)
+    [row] = queries.search("TK202611270043")
+    assert row.state == State.DRAFT
+    assert tab.view is None and tab.form.order_no.text() == ""  # then the new form
+
+
+def test_save_that_is_refused_does_not_go_on(qtbot, make_ctx):
+    window = open_window(qtbot, make_ctx("clerk"))
+    tab = window.refund_tab
+    type_text(tab.form.order_no, "TK202611270044")  # the other required fields are empty
+    window.close()
+    answer(unsaved_question(window), "保存")
+    idle(qtbot, tab.ctx.worker)
+    assert window.isVisible()  # not closed: the save did not happen
+    assert tab.form.notice.text() == "请先改正标红的项目。"
+    assert tab.form.order_no.text() == "TK202611270044"
+
+
+def test_quit_with_edits_asks_and_closes_only_when_answered(qtbot, make_ctx):
+    window = open_window(qtbot, make_ctx("clerk"))
+    type_text(window.refund_tab.form.contact, "电话回访")
+    window.close()
+    answer(unsaved_question(window), "取消")
+    assert window.isVisible()
+    window.close()
+    answer(unsaved_question(window), "不保存")
+    assert not window.isVisible()
+
+
+def test_the_question_speaks_english_in_english(qtbot, make_ctx, english):
+    window = open_window(qtbot, make_ctx("clerk", "en"))
+    type_text(window.refund_tab.form.contact, "phone call")
+    window.close()
+    box = window.refund_tab.unsaved_box
+    assert box.windowTitle() == "Unsaved changes"
+    assert sorted(b.text() for b in box.buttons()) == ["Cancel", "Don't save", "Save"]
+    answer(box, "Don't save")
+    assert not window.isVisible()
+
+
+def test_opening_another_refund_from_the_queue_asks_first(qtbot, make_ctx, sqlite_office):
+    saved = sqlite_office.new_refund(by="clerk")
+    window = open_window(qtbot, make_ctx("clerk"))
+    tab = window.refund_tab
+    type_text(tab.form.order_no, "TK202611270045")
+    window.tabs.setCurrentWidget(window.queue_tab)
+    window.queue_tab.open_requested.emit(saved.refund_id)
+    answer(unsaved_question(window), "取消")
+    idle(qtbot, tab.ctx.worker)
+    assert tab.view is None and tab.form.order_no.text() == "TK202611270045"
+    window.queue_tab.open_requested.emit(saved.refund_id)
+    answer(unsaved_question(window), "不保存")
+    idle(qtbot, tab.ctx.worker)
+    assert tab.view is not None and tab.view.id == saved.refund_id
+    assert window.tabs.currentWidget() is tab
