@@ -864,90 +864,107 @@ Log files: {logs}</source>
 <context>
     <name>RefundTab</name>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="179"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="181"/>
         <source>New refund (not saved yet)</source>
         <translation>新退款申请（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="182"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="184"/>
         <source>Reporting department: Customer service · complaint opened {at}</source>
         <translation>申报部门：客服部 · 投诉受理于 {at}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="188"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="190"/>
         <source>Form no. {form_no}</source>
         <translation>编号 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="192"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="194"/>
         <source>Reporting department: {dept} · reported {at} · submitted by {who} · version {version}, last changed by {changer} at {changed}</source>
         <translation>申报部门：{dept} · 上报时间 {at} · 提交人 {who} · 第 {version} 版，{changer} 于 {changed} 最后修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="55"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="57"/>
         <source>Nothing for you to do on this form</source>
         <translation>此单暂无您可办理的操作</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="133"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="135"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="134"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="136"/>
         <source>This refund form has changes that are not saved yet.</source>
         <translation>这张退款申请表有尚未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="137"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="139"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="138"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="140"/>
         <source>Don&apos;t save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="139"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="141"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="388"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="253"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="255"/>
         <source>Refund form {form_no}</source>
         <translation>退款申请表 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="291"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="369"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="293"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="338"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="418"/>
         <source>Correct the fields marked in red first.</source>
         <translation>请先改正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="298"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="352"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="300"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="400"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="317"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="328"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="260"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="331"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="262"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="344"/>
         <source>Save the changes first (Ctrl+S).</source>
         <translation>请先保存修改（Ctrl+S）。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="378"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="371"/>
+        <source>{form_no} · {amount} · {customer} · {step}</source>
+        <translation>{form_no} · {amount} · {customer} · {step}</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="372"/>
+        <source>new refund</source>
+        <translation>新退款申请</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="386"/>
+        <source>This step cannot be undone.</source>
+        <translation>此步骤无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="427"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="380"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="429"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>

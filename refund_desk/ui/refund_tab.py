@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
-from ..domain import permissions, sla, workflow
+from ..domain import money, permissions, sla, workflow
 from ..domain.errors import Conflict, FormErrors, RefundDeskError, ValidationError
 from ..domain.permissions import Permission
 from ..domain.sla import Timeline
@@ -50,7 +50,13 @@ class RefundTab(QWidget):
         self.action_dialog: ActionDialog | None = None
         self.conflict_box: QMessageBox | None = None
         self.unsaved_box: QMessageBox | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.acting = False  # a save or a step is running: its buttons wait, disabled, in place
         self.after_save: Callable[[], None] | None = None  # what waits for a save to succeed
+        notice = self.form.notice
+        notice.setText("Ag")  # one line's height, empty or not: nothing below it moves
+        notice.setMinimumHeight(notice.sizeHint().height())
+        notice.setText("")
         self.nothing_to_do = QPushButton(
             self.tr("Nothing for you to do on this form"), self.form.actionsBox
         )
@@ -296,7 +302,7 @@ class RefundTab(QWidget):
             data["complaint_at"] = self.view.complaint_at
         view = self.view
         self.form.notice.setText(self.tr("Saving…"))
-        self.form.saveButton.setEnabled(False)
+        self._hold_buttons(True)
         self._run(
             refund_jobs.save,
             self._saved,
@@ -308,7 +314,16 @@ class RefundTab(QWidget):
             submit,
         )
 
+    def _hold_buttons(self, hold: bool) -> None:
+        """While a save or a step runs, its buttons stay where they are but take no click (a
+        double-click must not press what appears under the pointer next)."""
+        self.acting = hold
+        self.form.saveButton.setEnabled(not hold and self.editable())
+        for button in self.action_buttons.values():
+            button.setEnabled(not hold)
+
     def _saved(self, outcome: refund_jobs.Outcome) -> None:
+        self.acting = False
         self.show_refund(outcome.view)
         self.changed.emit()
         if outcome.error is not None:
@@ -320,21 +335,26 @@ class RefundTab(QWidget):
             then()
 
     def start_action(self, t: Transition) -> None:
-        if t.action == Action.SUBMIT:
-            if self.editable():
-                self._save(submit=True)
-            else:
-                self._act(t, {})
+        if self.acting:
+            return
+        if t.action == Action.SUBMIT and self.editable():
+            if self.fields.check_all(dt.datetime.now(dt.UTC)) is None:
+                self.form.notice.setText(self.tr("Correct the fields marked in red first."))
+                return
+            self.confirm(t, lambda: self._save(submit=True))
             return
         if self.dirty and self.editable():
             # An action moves the form on as saved: unsaved corrections would be lost.
             self.form.notice.setText(self.tr("Save the changes first (Ctrl+S)."))
             return
         if not needs_dialog(t):
-            self._act(t, {})
+            self.confirm(t, lambda: self._act(t, {}))
             return
         form_no = self.view.form_no if self.view else ""
-        self.action_dialog = ActionDialog(t, form_no, self.ctx.lang, self.reasons, self)
+        summary = self.summary(t) if t.irreversible else None
+        self.action_dialog = ActionDialog(
+            t, form_no, self.ctx.lang, self.reasons, self, summary=summary
+        )
         dialog = self.action_dialog
         dialog.accepted.connect(
             lambda: self._act(
@@ -344,12 +364,45 @@ class RefundTab(QWidget):
         )
         dialog.open()
 
+    def summary(self, t: Transition) -> str:
+        """One line saying what the step is done to: form, amount, customer, step."""
+        values = self.fields.values()  # what is on screen is what is saved (or submitted)
+        try:
+            amount = display.yuan(money.parse_yuan(values["amount"]))
+        except RefundDeskError:
+            amount = values["amount"]
+        customer = " ".join(v for v in (values["phone"], values["contact"]) if v)
+        return self.tr("{form_no} · {amount} · {customer} · {step}").format(
+            form_no=self.view.form_no if self.view else self.tr("new refund"),
+            amount=amount,
+            customer=customer or "—",
+            step=action_title(t, self.ctx.lang),
+        )
+
+    def confirm(self, t: Transition, go: Callable[[], None]) -> None:
+        """A step that cannot be undone asks first, naming what it is done to; others go."""
+        if not t.irreversible:
+            go()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question, action_title(t, self.ctx.lang), self.summary(t), parent=self
+        )
+        box.setInformativeText(self.tr("This step cannot be undone."))
+        take = box.addButton(action_title(t, self.ctx.lang), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(take)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(lambda b: go() if b is take else None)
+        self.confirm_box = box
+        box.open()
+
     def _act(self, t: Transition, kw: dict) -> None:
         view = self.view
         if view is None:
             return
         target = t.target if t.action == Action.SEND_BACK else None
         self.form.notice.setText(self.tr("Saving…"))
+        self._hold_buttons(True)
         self._run(
             refund_jobs.act,
             self._saved,
@@ -363,7 +416,7 @@ class RefundTab(QWidget):
 
     def _failed(self, error: RefundDeskError) -> None:
         self.after_save = None  # what waited for the save does not happen
-        self.form.saveButton.setEnabled(self.editable())
+        self._hold_buttons(False)
         if isinstance(error, FormErrors | ValidationError) and error.field:
             self.fields.show_errors(error)
             self.form.notice.setText(self.tr("Correct the fields marked in red first."))

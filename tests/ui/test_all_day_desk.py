@@ -4,16 +4,20 @@ role lands where its work is. Driven through the real main window."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMessageBox
 
-from refund_desk.domain.workflow import State
+from refund_desk.domain import workflow
+from refund_desk.domain.workflow import Action, State
 from refund_desk.store import queries
 from refund_desk.ui import i18n
 from refund_desk.ui.main_window import MainWindow
 
 from .conftest import idle, type_text
-from .test_refund_tab import fill_form
+from .test_refund_tab import confirm, fill_form, open_tab
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen's note on show()
 
@@ -140,3 +144,97 @@ def test_opening_another_refund_from_the_queue_asks_first(qtbot, make_ctx, sqlit
     idle(qtbot, tab.ctx.worker)
     assert tab.view is not None and tab.view.id == saved.refund_id
     assert window.tabs.currentWidget() is tab
+
+
+# --- confirm what cannot be undone -------------------------------------------------------------
+
+
+def test_the_steps_that_ask_are_those_that_move_a_refund_on_or_end_it():
+    asking = {t.action for t in workflow.TRANSITIONS if t.irreversible}
+    assert {
+        Action.SUBMIT,
+        Action.SUBMIT_TO_FINANCE,
+        Action.PAY,
+        Action.TELL_CUSTOMER,
+        Action.CANCEL,
+        Action.NOT_CREDITED,
+    } <= asking
+    assert not asking & {Action.SEND_BACK, Action.REQUEST_PRESIDENT, Action.TRACK}
+
+
+def at_cs_submit(office):
+    return office.carry(
+        office.new_refund(contact="电话回访"),
+        ("clerk", Action.SUBMIT),
+        ("lead", Action.LEAD_APPROVE),
+        ("tech", Action.TECH_RETURN),
+    )
+
+
+def test_submit_to_finance_asks_with_a_summary_and_cancel_changes_nothing(
+    qtbot, make_ctx, sqlite_office
+):
+    saved = at_cs_submit(sqlite_office)
+    lead = open_tab(qtbot, make_ctx("lead"))
+    lead.open_refund(saved.refund_id)
+    idle(qtbot, lead.ctx.worker)
+    form_no = lead.view.form_no
+    lead.action_buttons["submit_to_finance"].click()
+    box = lead.confirm_box
+    assert box.isVisible() and box.windowTitle() == "提交财务部"
+    assert box.text() == f"{form_no} · ¥128.50 · 13800138000 电话回访 · 提交财务部"
+    assert box.informativeText() == "此步骤无法撤销。"
+    answer(box, "取消")
+    idle(qtbot, lead.ctx.worker)
+    assert queries.get_refund(refund_id=saved.refund_id).state == State.CS_SUBMIT
+    assert lead.view.version == saved.version
+
+
+def test_a_running_step_holds_its_buttons_in_place_and_disabled(qtbot, make_ctx, sqlite_office):
+    saved = at_cs_submit(sqlite_office)
+    lead = open_tab(qtbot, make_ctx("lead"))
+    lead.show()
+    lead.open_refund(saved.refund_id)
+    idle(qtbot, lead.ctx.worker)
+    buttons = dict(lead.action_buttons)
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons.values()))  # laid out
+    places = {key: b.mapTo(lead, QPoint(0, 0)) for key, b in buttons.items()}
+    share = threading.Event()  # a slow share: the step waits behind this job
+    lead.ctx.worker.submit(share.wait, 10)
+    buttons["submit_to_finance"].click()
+    answer(lead.confirm_box, "提交财务部")
+    qtbot.wait(100)  # layouts settle meanwhile
+    # until the step reports, the same buttons sit where they were, disabled
+    assert lead.acting and lead.action_buttons == buttons
+    assert all(not b.isEnabled() and b.isVisible() for b in buttons.values())
+    assert {key: b.mapTo(lead, QPoint(0, 0)) for key, b in buttons.items()} == places
+    buttons["cancel"].click()  # the second click of a double-click
+    lead.start_action(workflow.find(State.CS_SUBMIT, Action.CANCEL))  # a shortcut, too
+    assert lead.action_dialog is None
+    share.set()
+    idle(qtbot, lead.ctx.worker)
+    assert lead.view.state == State.CASHIER_CHECK and not lead.acting
+    assert [s.action for s in lead.view.steps][-1] == Action.SUBMIT_TO_FINANCE
+
+
+def test_submitting_a_new_form_asks_and_names_it_new(qtbot, make_ctx):
+    clerk = open_tab(qtbot, make_ctx("clerk"))
+    fill_form(clerk, "TK202611270046")
+    clerk.action_buttons["submit"].click()
+    box = clerk.confirm_box
+    assert box.text() == "新退款申请 · ¥128.50 · 13800138000 电话回访 · 提交审核"
+    confirm(box)
+    idle(qtbot, clerk.ctx.worker)
+    assert clerk.view.state == State.LEAD_REVIEW
+
+
+def test_cancel_shows_the_summary_in_its_reason_dialog(qtbot, make_ctx, sqlite_office):
+    saved = sqlite_office.carry(sqlite_office.new_refund(), ("clerk", Action.SUBMIT))
+    lead = open_tab(qtbot, make_ctx("lead"))
+    lead.open_refund(saved.refund_id)
+    idle(qtbot, lead.ctx.worker)
+    lead.action_buttons["cancel"].click()
+    dialog = lead.action_dialog
+    assert dialog.form.summary.text() == f"{lead.view.form_no} · ¥128.50 · 13800138000 · 取消退款单"
+    dialog.reject()
+    assert lead.view.state == State.LEAD_REVIEW
