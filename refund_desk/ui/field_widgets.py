@@ -26,6 +26,7 @@ from ..store.queries import RefundView
 FIELDS = tuple(f.name for f in refund_fields.ON_SCREEN)
 ERROR_STYLE = "color: #b00020;"
 TEXT_HEIGHT = 70  # a free text's box: four lines, the form must fit a 768-pixel screen
+ROW_GAP = 3  # between a field and its error line, and that line and the next field
 
 
 def _input(field: Field, parent: QWidget) -> QWidget:
@@ -59,6 +60,8 @@ class RefundFields(QObject):
             Screen.LEFT: form.leftFields,
             Screen.RIGHT: form.rightFields,
         }
+        for grid in grids.values():
+            grid.setVerticalSpacing(ROW_GAP)  # each field is two rows: 768 pixels are few
         owner = form.leftFields.parentWidget()
         previous: QWidget | None = None
         for field in refund_fields.ON_SCREEN:

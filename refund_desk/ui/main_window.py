@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSize, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__, localdirs
@@ -17,6 +17,10 @@ from .search_tab import SearchTab
 from .status import DatabaseStatus
 
 REFRESH_MS = 60_000
+PREFERRED_SIZE = QSize(1280, 860)
+# What the window system adds around the window (title bar, borders) before the window is
+# shown and knows its own frame: Windows 10's is 31 px of title and 8 px borders.
+FRAME_GUESS = QSize(16, 39)
 
 
 DEMO_MARK = {"zh": "【演示数据】", "en": "[DEMO DATA] "}
@@ -33,13 +37,31 @@ def window_title(ctx: AppContext) -> str:
     return f"{demo}退款台 — {ctx.actor.display_name}（{'、'.join(roles)}）— {ctx.location.display}"
 
 
+def fit_to_screen(window: QWidget, available: QRect | None = None) -> None:
+    """Open inside the screen's free area (the taskbar excluded), frame and status bar
+    included: the preferred size or the area, whichever is smaller, centred in it."""
+    if available is None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()
+    if frame.height() <= 0:  # not shown yet: the frame is not known
+        frame = FRAME_GUESS
+    size = PREFERRED_SIZE.boundedTo(available.size() - frame)
+    window.resize(size)
+    outer = size + frame
+    window.move(
+        available.x() + (available.width() - outer.width()) // 2,
+        available.y() + (available.height() - outer.height()) // 2,
+    )
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.may_close = False  # the form's edits were saved or discarded on the way out
         self.setWindowTitle(window_title(ctx))
-        self.resize(1280, 860)
+        fit_to_screen(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

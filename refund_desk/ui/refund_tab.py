@@ -21,6 +21,7 @@ from . import display, printing, refund_jobs
 from .action_dialog import ActionDialog, action_title, needs_dialog
 from .context import AppContext
 from .field_widgets import RefundFields
+from .flow_layout import FlowLayout
 from .forms.refund_form import Ui_RefundForm
 from .table_models import StepColumn, StepTableModel
 
@@ -61,8 +62,10 @@ class RefundTab(QWidget):
             self.tr("Nothing for you to do on this form"), self.form.actionsBox
         )
         self.nothing_to_do.setEnabled(False)
-        self.form.actions.addWidget(self.nothing_to_do)
-        self.form.actions.addStretch(1)
+        self.action_row = QWidget(self.form.actionsBox)
+        self.action_flow = FlowLayout(self.action_row)  # wraps: never widens the window
+        self.action_flow.addWidget(self.nothing_to_do)
+        self.form.actions.addWidget(self.action_row, 1)
         self.form.newButton.clicked.connect(lambda: self.settle_edits(self.new_refund))
         self.form.newButton.setEnabled(
             permissions.allowed(Permission.CREATE_REFUND, ctx.actor.roles)
@@ -223,21 +226,21 @@ class RefundTab(QWidget):
         return workflow.allowed_actions(self.view.facts(), actor.user_id, actor.roles)
 
     def _show_actions(self) -> None:
-        """One button per allowed transition. Old buttons are removed from the layout and
-        deleted later; the trailing stretch made in __init__ stays."""
-        layout = self.form.actions
+        """One button per allowed transition, in the flow's order, wrapping when narrow. Old
+        buttons are removed from the row and deleted later."""
         for button in self.action_buttons.values():
-            layout.removeWidget(button)
+            self.action_flow.removeWidget(button)
             button.hide()
             button.deleteLater()
         self.action_buttons = {}
         for t in self.transitions():
             key = t.action.value + (f":{t.target.value}" if t.action == Action.SEND_BACK else "")
-            button = QPushButton(action_title(t, self.ctx.lang), self.form.actionsBox)
+            button = QPushButton(action_title(t, self.ctx.lang), self.action_row)
             button.clicked.connect(lambda _=False, t=t: self.start_action(t))
-            layout.insertWidget(layout.count() - 1, button)
+            self.action_flow.addWidget(button)
             self.action_buttons[key] = button
         self.nothing_to_do.setVisible(not self.action_buttons)
+        self.action_flow.invalidate()
 
     def show_clock(self) -> None:
         now = dt.datetime.now(dt.UTC)

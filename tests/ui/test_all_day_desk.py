@@ -7,14 +7,14 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QMessageBox
 
 from refund_desk.domain import workflow
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import queries
 from refund_desk.ui import i18n
-from refund_desk.ui.main_window import MainWindow
+from refund_desk.ui.main_window import FRAME_GUESS, PREFERRED_SIZE, MainWindow, fit_to_screen
 
 from .conftest import idle, type_text
 from .test_refund_tab import confirm, fill_form, open_tab
@@ -238,3 +238,90 @@ def test_cancel_shows_the_summary_in_its_reason_dialog(qtbot, make_ctx, sqlite_o
     assert dialog.form.summary.text() == f"{lead.view.form_no} · ¥128.50 · 13800138000 · 取消退款单"
     dialog.reject()
     assert lead.view.state == State.LEAD_REVIEW
+
+
+# --- small screens -----------------------------------------------------------------------------
+
+LAPTOP = QRect(0, 0, 1366, 768 - 40)  # 1366×768 less a Windows taskbar
+
+
+def at_director(office):
+    return office.carry(
+        at_cs_submit(office),
+        ("lead", Action.SUBMIT_TO_FINANCE),
+        ("cashier", Action.CASHIER_APPROVE),
+        ("accountant", Action.ACCOUNTANT_APPROVE),
+    )
+
+
+def laptop_window(qtbot, ctx) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    fit_to_screen(window, LAPTOP)
+    window.show()
+    idle(qtbot, ctx.worker)
+    return window
+
+
+def assert_inside_the_laptop_screen(qtbot, window: MainWindow) -> None:
+    qtbot.wait(50)  # layouts settle
+    outer = window.size() + FRAME_GUESS  # offscreen windows have no frame of their own
+    assert outer.width() <= LAPTOP.width() and outer.height() <= LAPTOP.height()
+    assert window.minimumSizeHint().height() <= window.height()
+    assert window.minimumSizeHint().width() <= window.width()
+    assert LAPTOP.contains(QRect(window.frameGeometry().topLeft(), outer))
+    status = window.statusBar()
+    assert status.isVisible()
+    assert status.mapTo(window, QPoint(0, status.height())).y() <= window.height()
+
+
+def test_the_window_opens_centred_inside_the_free_part_of_the_screen(qtbot, make_ctx):
+    window = MainWindow(make_ctx("clerk"))
+    qtbot.addWidget(window)
+    fit_to_screen(window, QRect(0, 0, 1600, 1000 - 40))
+    assert window.size() == PREFERRED_SIZE  # room enough: the preferred size
+    assert window.x() == (1600 - 1280 - FRAME_GUESS.width()) // 2
+    fit_to_screen(window, LAPTOP)
+    assert window.size() == QSize(1280, 728 - FRAME_GUESS.height())  # as tall as there is room
+    assert window.pos() == QPoint((1366 - 1280 - FRAME_GUESS.width()) // 2, 0)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_directors_eight_buttons_fit_a_laptop_screen_whole(
+    qtbot, make_ctx, sqlite_office, qapp, lang
+):
+    saved = at_director(sqlite_office)
+    i18n.install_language(qapp, lang)
+    try:
+        window = laptop_window(qtbot, make_ctx("director", lang))
+        window.open_refund(saved.refund_id)
+        idle(qtbot, window.ctx.worker)
+        buttons = window.refund_tab.action_buttons
+        assert len(buttons) == 8
+        qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons.values()))
+        assert_inside_the_laptop_screen(qtbot, window)
+        box = window.refund_tab.form.actionsBox
+        for button in buttons.values():  # each shows its whole text, inside the box
+            assert button.width() >= button.sizeHint().width(), button.text()
+            right = button.mapTo(box, QPoint(button.width(), button.height()))
+            assert box.rect().contains(right - QPoint(1, 1)), button.text()
+        history = window.refund_tab.form.history
+        assert history.mapTo(window, QPoint(0, 0)).y() < window.statusBar().y()
+    finally:
+        i18n.install_language(qapp, "zh")
+
+
+def test_the_monthly_tables_show_several_rows_on_a_laptop_screen(qtbot, make_ctx, sqlite_office):
+    for _ in range(6):
+        sqlite_office.carry(sqlite_office.new_refund(), ("clerk", Action.SUBMIT))
+    window = laptop_window(qtbot, make_ctx("lead"))
+    window.tabs.setCurrentWidget(window.statistics_tab)
+    tab = window.statistics_tab
+    qtbot.waitUntil(lambda: tab.data is not None and not tab.loading, timeout=15000)
+    idle(qtbot, window.ctx.worker)
+    assert_inside_the_laptop_screen(qtbot, window)
+    for panel in tab.panels.values():
+        [box] = panel.view.boxes.values()
+        table = box.table_view
+        rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+        assert rows >= 4, (panel.title(), rows)
