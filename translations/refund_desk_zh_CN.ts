@@ -509,93 +509,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="49"/>
+        <location filename="../refund_desk/ui/main_window.py" line="71"/>
         <source>Read-only copy: the database waits for its system administrator&apos;s upgrade. You can look things up; nothing can be saved or printed here.</source>
         <translation>只读副本：数据库正在等待系统管理员升级。可以查看，但在这里不能保存也不能打印。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="69"/>
+        <location filename="../refund_desk/ui/main_window.py" line="91"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="70"/>
+        <location filename="../refund_desk/ui/main_window.py" line="92"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="71"/>
+        <location filename="../refund_desk/ui/main_window.py" line="93"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="72"/>
+        <location filename="../refund_desk/ui/main_window.py" line="94"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="73"/>
+        <location filename="../refund_desk/ui/main_window.py" line="95"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="85"/>
+        <location filename="../refund_desk/ui/main_window.py" line="107"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="92"/>
+        <location filename="../refund_desk/ui/main_window.py" line="114"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="107"/>
+        <location filename="../refund_desk/ui/main_window.py" line="129"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="108"/>
+        <location filename="../refund_desk/ui/main_window.py" line="130"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="111"/>
+        <location filename="../refund_desk/ui/main_window.py" line="133"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="112"/>
+        <location filename="../refund_desk/ui/main_window.py" line="134"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="113"/>
+        <location filename="../refund_desk/ui/main_window.py" line="135"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="113"/>
-        <location filename="../refund_desk/ui/main_window.py" line="157"/>
+        <location filename="../refund_desk/ui/main_window.py" line="135"/>
+        <location filename="../refund_desk/ui/main_window.py" line="179"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="120"/>
+        <location filename="../refund_desk/ui/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="121"/>
+        <location filename="../refund_desk/ui/main_window.py" line="143"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="127"/>
+        <location filename="../refund_desk/ui/main_window.py" line="149"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="128"/>
+        <location filename="../refund_desk/ui/main_window.py" line="150"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -604,32 +604,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="139"/>
+        <location filename="../refund_desk/ui/main_window.py" line="161"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="141"/>
+        <location filename="../refund_desk/ui/main_window.py" line="163"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="146"/>
+        <location filename="../refund_desk/ui/main_window.py" line="168"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="147"/>
+        <location filename="../refund_desk/ui/main_window.py" line="169"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="158"/>
+        <location filename="../refund_desk/ui/main_window.py" line="180"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="175"/>
+        <location filename="../refund_desk/ui/main_window.py" line="197"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -864,107 +864,112 @@ Log files: {logs}</source>
 <context>
     <name>RefundTab</name>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="181"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="195"/>
         <source>New refund (not saved yet)</source>
         <translation>新退款申请（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="184"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="198"/>
         <source>Reporting department: Customer service · complaint opened {at}</source>
         <translation>申报部门：客服部 · 投诉受理于 {at}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="190"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="204"/>
         <source>Form no. {form_no}</source>
         <translation>编号 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="194"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="208"/>
         <source>Reporting department: {dept} · reported {at} · submitted by {who} · version {version}, last changed by {changer} at {changed}</source>
         <translation>申报部门：{dept} · 上报时间 {at} · 提交人 {who} · 第 {version} 版，{changer} 于 {changed} 最后修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="57"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="65"/>
         <source>Nothing for you to do on this form</source>
         <translation>此单暂无您可办理的操作</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="135"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="149"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="136"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="150"/>
         <source>This refund form has changes that are not saved yet.</source>
         <translation>这张退款申请表有尚未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="139"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="153"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="140"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="154"/>
         <source>Don&apos;t save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="141"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="388"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="155"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="412"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="255"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="271"/>
         <source>Refund form {form_no}</source>
         <translation>退款申请表 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="293"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="338"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="418"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="309"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="354"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="442"/>
         <source>Correct the fields marked in red first.</source>
         <translation>请先改正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="300"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="400"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="316"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="424"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="328"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="344"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="262"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="344"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="278"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="360"/>
         <source>Save the changes first (Ctrl+S).</source>
         <translation>请先保存修改（Ctrl+S）。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="371"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="383"/>
+        <source>There is no step for you to take on this form.</source>
+        <translation>此单没有您可办理的步骤。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="395"/>
         <source>{form_no} · {amount} · {customer} · {step}</source>
         <translation>{form_no} · {amount} · {customer} · {step}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="372"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="396"/>
         <source>new refund</source>
         <translation>新退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="386"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="410"/>
         <source>This step cannot be undone.</source>
         <translation>此步骤无法撤销。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="427"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="451"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="429"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="453"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
@@ -1136,17 +1141,17 @@ Log files: {logs}</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics/tab.py" line="92"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="94"/>
         <source>Refunds of {month}</source>
         <translation>{month} 退款单</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics/tab.py" line="129"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="131"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics/tab.py" line="150"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="152"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1156,7 +1161,7 @@ Log files: {logs}</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics/tab.py" line="94"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="96"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>

@@ -25,6 +25,8 @@ from .flow_layout import FlowLayout
 from .forms.refund_form import Ui_RefundForm
 from .table_models import StepColumn, StepTableModel
 
+MAIN_ACTION_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # the main keyboard's and the keypad's
+
 
 class RefundTab(QWidget):
     changed = Signal()  # something was saved: queues should refresh
@@ -77,6 +79,10 @@ class RefundTab(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+        for keys in MAIN_ACTION_KEYS:
+            step = QShortcut(QKeySequence(keys), self)
+            step.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            step.activated.connect(self.main_action)
         self.clock_timer = QTimer(self)
         self.clock_timer.timeout.connect(self.show_clock)
         self.clock_timer.start(1000)
@@ -237,6 +243,8 @@ class RefundTab(QWidget):
             key = t.action.value + (f":{t.target.value}" if t.action == Action.SEND_BACK else "")
             button = QPushButton(action_title(t, self.ctx.lang), self.action_row)
             button.clicked.connect(lambda _=False, t=t: self.start_action(t))
+            if t.forward:
+                button.setToolTip(MAIN_ACTION_KEYS[0])
             self.action_flow.addWidget(button)
             self.action_buttons[key] = button
         self.nothing_to_do.setVisible(not self.action_buttons)
@@ -366,6 +374,14 @@ class RefundTab(QWidget):
             )
         )
         dialog.open()
+
+    def main_action(self) -> None:
+        """Ctrl+Enter: the step that moves this refund on, asked and confirmed as its button."""
+        step = next((t for t in self.transitions() if t.forward), None)
+        if step is None:
+            self.form.notice.setText(self.tr("There is no step for you to take on this form."))
+            return
+        self.start_action(step)
 
     def summary(self, t: Transition) -> str:
         """One line saying what the step is done to: form, amount, customer, step."""

@@ -7,14 +7,15 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QDateTimeEdit, QMessageBox
 
 from refund_desk.domain import workflow
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import queries
 from refund_desk.ui import i18n
 from refund_desk.ui.main_window import FRAME_GUESS, PREFERRED_SIZE, MainWindow, fit_to_screen
+from refund_desk.ui.statistics import StatisticsTab
 
 from .conftest import idle, type_text
 from .test_refund_tab import confirm, fill_form, open_tab
@@ -325,3 +326,130 @@ def test_the_monthly_tables_show_several_rows_on_a_laptop_screen(qtbot, make_ctx
         table = box.table_view
         rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
         assert rows >= 4, (panel.title(), rows)
+
+
+# --- keyboard ----------------------------------------------------------------------------------
+
+
+def active(qtbot, widget) -> None:
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def test_enter_on_a_queue_row_opens_that_refund(qtbot, make_ctx, sqlite_office):
+    saved = sqlite_office.carry(sqlite_office.new_refund(), ("clerk", Action.SUBMIT))
+    window = open_window(qtbot, make_ctx("lead"))
+    active(qtbot, window)
+    window.tabs.setCurrentWidget(window.queue_tab)
+    table = window.queue_tab.form.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    idle(qtbot, window.ctx.worker)
+    assert window.tabs.currentWidget() is window.refund_tab
+    assert window.refund_tab.view.id == saved.refund_id
+
+
+def test_enter_on_a_search_row_opens_that_refund_and_a_double_click_still_does(
+    qtbot, make_ctx, sqlite_office
+):
+    saved = sqlite_office.new_refund()
+    order_no = queries.get_refund(refund_id=saved.refund_id).order_no
+    window = open_window(qtbot, make_ctx("admin"))
+    active(qtbot, window)
+    window.focus_search()
+    qtbot.keyClicks(window.search_tab.form.text, order_no)
+    qtbot.keyClick(window.search_tab.form.text, Qt.Key.Key_Return)
+    idle(qtbot, window.ctx.worker)
+    table = window.search_tab.form.table
+    assert table.model().rowCount() == 1
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Enter)  # the keypad's Enter
+    idle(qtbot, window.ctx.worker)
+    assert window.tabs.currentWidget() is window.refund_tab
+    assert window.refund_tab.view.id == saved.refund_id
+    window.new_refund()
+    window.tabs.setCurrentWidget(window.search_tab)
+    qtbot.waitUntil(table.isVisible)
+    cell = table.visualRect(table.model().index(0, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # a hand's double
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # click: both
+    qtbot.waitUntil(lambda: window.refund_tab.view is not None)
+    assert window.refund_tab.view.id == saved.refund_id
+
+
+def test_ctrl_enter_takes_the_main_step_after_its_confirmation(qtbot, make_ctx, sqlite_office):
+    saved = at_cs_submit(sqlite_office)
+    window = open_window(qtbot, make_ctx("lead"))
+    active(qtbot, window)
+    window.open_refund(saved.refund_id)
+    idle(qtbot, window.ctx.worker)
+    tab = window.refund_tab
+    assert tab.action_buttons["submit_to_finance"].toolTip() == "Ctrl+Return"
+    tab.form.history.setFocus()
+    qtbot.keyClick(tab.form.history, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    box = tab.confirm_box
+    assert box is not None and box.windowTitle() == "提交财务部"
+    qtbot.waitUntil(box.isActiveWindow)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter confirms, Esc would not
+    idle(qtbot, window.ctx.worker)
+    assert tab.view.state == State.CASHIER_CHECK
+
+
+def test_ctrl_enter_in_a_new_form_submits_it_after_asking(qtbot, make_ctx):
+    window = open_window(qtbot, make_ctx("clerk"))
+    active(qtbot, window)
+    tab = window.refund_tab
+    fill_form(tab, "TK202611270047")
+    qtbot.keyClick(tab.form.contact, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    box = tab.confirm_box
+    assert box.windowTitle() == "提交审核"
+    qtbot.waitUntil(box.isActiveWindow)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc: nothing happens
+    idle(qtbot, window.ctx.worker)
+    assert tab.view is None and tab.form.order_no.text() == "TK202611270047"
+    assert not box.isVisible()
+    active(qtbot, window)
+    qtbot.keyClick(tab.form.contact, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert tab.confirm_box is not box
+    qtbot.waitUntil(tab.confirm_box.isActiveWindow)
+    qtbot.keyClick(tab.confirm_box, Qt.Key.Key_Return)
+    idle(qtbot, window.ctx.worker)
+    assert tab.view.state == State.LEAD_REVIEW
+
+
+def test_ctrl_enter_with_no_step_to_take_says_so(qtbot, make_ctx, sqlite_office):
+    saved = sqlite_office.new_refund()
+    tech = open_tab(qtbot, make_ctx("tech"))
+    tech.open_refund(saved.refund_id)
+    idle(qtbot, tech.ctx.worker)
+    tech.main_action()
+    assert tech.confirm_box is None
+    assert tech.form.notice.text() == "此单没有您可办理的步骤。"
+
+
+def test_the_month_picker_starts_at_the_month_and_takes_typed_months(qtbot, make_ctx):
+    tab = StatisticsTab(make_ctx("lead"))
+    qtbot.addWidget(tab)
+    idle(qtbot, tab.ctx.worker)
+    active(qtbot, tab)
+    edit = tab.form.monthEdit
+    tab.set_month(2026, 12)
+    edit.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed into: Qt's own starts at the year
+    assert edit.hasFocus() and edit.currentSection() == QDateTimeEdit.Section.MonthSection
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert (tab.year, tab.month) == (2026, 11)
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    qtbot.keyClick(edit, Qt.Key.Key_Up)  # past December: January of the next year
+    assert (tab.year, tab.month) == (2027, 1)
+    for typed in ("2026-11", "202605"):
+        tab.form.refreshButton.setFocus()
+        edit.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClicks(edit, typed)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert edit.date().toString("yyyy-MM") == typed[:4] + "-" + typed[-2:]
+    assert (tab.year, tab.month) == (2026, 5)
+    idle(qtbot, tab.ctx.worker)
