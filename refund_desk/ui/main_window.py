@@ -7,6 +7,8 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, 
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__, localdirs
+from ..domain import permissions
+from ..domain.permissions import Permission
 from . import i18n
 from .context import AppContext
 from .messages import notify
@@ -99,6 +101,8 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
+        if not permissions.allowed(Permission.CREATE_REFUND, ctx.actor.roles):
+            self.tabs.setCurrentWidget(self.queue_tab)  # who writes no forms starts at the work
 
     def _handover_tab(self) -> QWidget:
         try:

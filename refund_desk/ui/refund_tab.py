@@ -252,6 +252,9 @@ class RefundTab(QWidget):
 
     def show_clock(self) -> None:
         now = dt.datetime.now(dt.UTC)
+        if self.view is None and not self.editable():  # a blank form nobody here may fill
+            self.form.clock.setText("")
+            return
         if self.view is None:
             statuses = sla.clocks(Timeline(complaint_at=self.opened_at), now, self.ctx.calendar)
             status = statuses[Clock.FORM_10MIN]

@@ -453,3 +453,28 @@ def test_the_month_picker_starts_at_the_month_and_takes_typed_months(qtbot, make
         assert edit.date().toString("yyyy-MM") == typed[:4] + "-" + typed[-2:]
     assert (tab.year, tab.month) == (2026, 5)
     idle(qtbot, tab.ctx.worker)
+
+
+# --- landing screen ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("who", "lands_on_queue"),
+    [
+        ("clerk", False),
+        ("lead", False),
+        ("tech", True),
+        ("cashier", True),
+        ("accountant", True),
+        ("director", True),
+        ("president", True),
+        ("admin", True),
+        ("sysadmin", True),
+    ],
+)
+def test_who_writes_no_forms_lands_on_the_queue(qtbot, make_ctx, who, lands_on_queue):
+    window = open_window(qtbot, make_ctx(who))
+    expected = window.queue_tab if lands_on_queue else window.refund_tab
+    assert window.tabs.currentWidget() is expected
+    clock = window.refund_tab.form.clock.text()
+    assert (clock == "") == lands_on_queue  # no 10-minute clock on a form they cannot fill
