@@ -22,60 +22,60 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../refund_desk/app.py" line="36"/>
+        <location filename="../refund_desk/app.py" line="35"/>
         <source>Making the demo office…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="52"/>
+        <location filename="../refund_desk/app.py" line="51"/>
         <source>Demo users: {names}. The password of each is {password}.</source>
         <translation>演示用户：{names}，密码均为 {password}。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="71"/>
-        <location filename="../refund_desk/app.py" line="94"/>
-        <location filename="../refund_desk/app.py" line="244"/>
+        <location filename="../refund_desk/app.py" line="70"/>
+        <location filename="../refund_desk/app.py" line="93"/>
+        <location filename="../refund_desk/app.py" line="238"/>
         <source>Refund Desk</source>
         <translation>退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="75"/>
+        <location filename="../refund_desk/app.py" line="74"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="78"/>
+        <location filename="../refund_desk/app.py" line="77"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="97"/>
+        <location filename="../refund_desk/app.py" line="96"/>
         <source>Upgrade it now (system administrator)…</source>
         <translation>现在升级（系统管理员）…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="101"/>
+        <location filename="../refund_desk/app.py" line="100"/>
         <source>Open a read-only copy</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="113"/>
+        <location filename="../refund_desk/app.py" line="112"/>
         <source>A system administrator upgrades the database: a backup is made first, then the database is brought to this version. A Refund Desk of the older version that is still open elsewhere cannot save anything afterwards.</source>
         <translation>由系统管理员升级数据库：先备份，再升级到本版本的结构。升级后，其他电脑上仍开着的旧版本退款台不能再保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="120"/>
+        <location filename="../refund_desk/app.py" line="119"/>
         <source>Every other PC has closed Refund Desk</source>
         <translation>其他电脑都已关闭退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="122"/>
-        <location filename="../refund_desk/app.py" line="128"/>
+        <location filename="../refund_desk/app.py" line="121"/>
+        <location filename="../refund_desk/app.py" line="127"/>
         <source>Upgrade the database</source>
         <translation>升级数据库</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="129"/>
+        <location filename="../refund_desk/app.py" line="128"/>
         <source>The database was upgraded from version {found}. The backup made first: {backup}</source>
         <translation>数据库已从结构版本 {found} 升级。升级前的备份：{backup}</translation>
     </message>
@@ -242,6 +242,14 @@
         <location filename="../refund_desk/ui/status.py" line="70"/>
         <source>Last refresh: {at}</source>
         <translation>最后刷新：{at}</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../refund_desk/ui/desk.py" line="118"/>
+        <source>Refund Desk</source>
+        <translation>退款台</translation>
     </message>
 </context>
 <context>
@@ -469,6 +477,49 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="43"/>
+        <source>Refund Desk is locked</source>
+        <translation>退款台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="47"/>
+        <source>Locked after a time without use. {name} ({username}): type your password to go on where you left off.</source>
+        <translation>一段时间无人操作，已锁定。{name}（{username}）：输入密码即可接着刚才的工作。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="56"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="63"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="65"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="85"/>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="89"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="105"/>
+        <source>The password is wrong.</source>
+        <translation>密码不对。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../refund_desk/ui/login_dialog.py" line="40"/>
@@ -509,93 +560,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="71"/>
+        <location filename="../refund_desk/ui/main_window.py" line="79"/>
         <source>Read-only copy: the database waits for its system administrator&apos;s upgrade. You can look things up; nothing can be saved or printed here.</source>
         <translation>只读副本：数据库正在等待系统管理员升级。可以查看，但在这里不能保存也不能打印。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="91"/>
+        <location filename="../refund_desk/ui/main_window.py" line="99"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="92"/>
+        <location filename="../refund_desk/ui/main_window.py" line="100"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="93"/>
+        <location filename="../refund_desk/ui/main_window.py" line="101"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="94"/>
+        <location filename="../refund_desk/ui/main_window.py" line="102"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="95"/>
+        <location filename="../refund_desk/ui/main_window.py" line="103"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="107"/>
+        <location filename="../refund_desk/ui/main_window.py" line="119"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="114"/>
+        <location filename="../refund_desk/ui/main_window.py" line="126"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="129"/>
+        <location filename="../refund_desk/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="130"/>
+        <location filename="../refund_desk/ui/main_window.py" line="142"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="133"/>
+        <location filename="../refund_desk/ui/main_window.py" line="145"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="134"/>
+        <location filename="../refund_desk/ui/main_window.py" line="147"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="149"/>
+        <source>Log out / switch user…</source>
+        <translation>注销 / 切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="151"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="135"/>
+        <location filename="../refund_desk/ui/main_window.py" line="152"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="135"/>
-        <location filename="../refund_desk/ui/main_window.py" line="179"/>
+        <location filename="../refund_desk/ui/main_window.py" line="152"/>
+        <location filename="../refund_desk/ui/main_window.py" line="196"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="142"/>
+        <location filename="../refund_desk/ui/main_window.py" line="159"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="143"/>
+        <location filename="../refund_desk/ui/main_window.py" line="160"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="149"/>
+        <location filename="../refund_desk/ui/main_window.py" line="166"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="150"/>
+        <location filename="../refund_desk/ui/main_window.py" line="167"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -604,32 +665,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="161"/>
+        <location filename="../refund_desk/ui/main_window.py" line="178"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="163"/>
+        <location filename="../refund_desk/ui/main_window.py" line="180"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="168"/>
+        <location filename="../refund_desk/ui/main_window.py" line="185"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="169"/>
+        <location filename="../refund_desk/ui/main_window.py" line="186"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="180"/>
+        <location filename="../refund_desk/ui/main_window.py" line="197"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="197"/>
+        <location filename="../refund_desk/ui/main_window.py" line="214"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -864,112 +925,112 @@ Log files: {logs}</source>
 <context>
     <name>RefundTab</name>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="195"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="194"/>
         <source>New refund (not saved yet)</source>
         <translation>新退款申请（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="198"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="197"/>
         <source>Reporting department: Customer service · complaint opened {at}</source>
         <translation>申报部门：客服部 · 投诉受理于 {at}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="204"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="203"/>
         <source>Form no. {form_no}</source>
         <translation>编号 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="208"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="207"/>
         <source>Reporting department: {dept} · reported {at} · submitted by {who} · version {version}, last changed by {changer} at {changed}</source>
         <translation>申报部门：{dept} · 上报时间 {at} · 提交人 {who} · 第 {version} 版，{changer} 于 {changed} 最后修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="65"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="64"/>
         <source>Nothing for you to do on this form</source>
         <translation>此单暂无您可办理的操作</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="149"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="148"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="150"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="149"/>
         <source>This refund form has changes that are not saved yet.</source>
         <translation>这张退款申请表有尚未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="153"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="152"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="154"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="153"/>
         <source>Don&apos;t save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="155"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="412"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="154"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="414"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="271"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="273"/>
         <source>Refund form {form_no}</source>
         <translation>退款申请表 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="309"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="354"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="442"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="311"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="356"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="444"/>
         <source>Correct the fields marked in red first.</source>
         <translation>请先改正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="316"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="424"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="318"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="426"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="344"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="346"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="278"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="360"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="280"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="362"/>
         <source>Save the changes first (Ctrl+S).</source>
         <translation>请先保存修改（Ctrl+S）。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="383"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="385"/>
         <source>There is no step for you to take on this form.</source>
         <translation>此单没有您可办理的步骤。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="395"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="397"/>
         <source>{form_no} · {amount} · {customer} · {step}</source>
         <translation>{form_no} · {amount} · {customer} · {step}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="396"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="398"/>
         <source>new refund</source>
         <translation>新退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="410"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="412"/>
         <source>This step cannot be undone.</source>
         <translation>此步骤无法撤销。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="451"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="453"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="453"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="455"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>

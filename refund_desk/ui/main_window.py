@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, QTimer
+from PySide6.QtCore import QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__, localdirs
 from ..domain import permissions
 from ..domain.permissions import Permission
+from ..store import devices, users
 from . import i18n
 from .context import AppContext
+from .idle import IdleWatch
+from .lock_dialog import LockDialog
 from .messages import notify
 from .placeholder import PlaceholderTab
 from .queue_tab import QueueTab
@@ -58,10 +61,13 @@ def fit_to_screen(window: QWidget, available: QRect | None = None) -> None:
 
 
 class MainWindow(QMainWindow):
+    log_out_requested = Signal()  # the form's edits are settled: the next person may log in
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.may_close = False  # the form's edits were saved or discarded on the way out
+        self.lock_dialog: LockDialog | None = None
         self.setWindowTitle(window_title(ctx))
         fit_to_screen(self)
         central = QWidget(self)
@@ -101,6 +107,8 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
+        self.idle = IdleWatch(ctx.idle_lock_ms, self)
+        self.idle.idle.connect(self.lock)
         if not permissions.allowed(Permission.CREATE_REFUND, ctx.actor.roles):
             self.tabs.setCurrentWidget(self.queue_tab)  # who writes no forms starts at the work
 
@@ -135,6 +143,9 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_refund)
         file_menu.addAction(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        file_menu.addSeparator()
+        self.lock_action = file_menu.addAction(self.tr("Lock"), QKeySequence("Ctrl+L"), self.lock)
+        self.log_out_action = file_menu.addAction(self.tr("Log out / switch user…"), self.log_out)
         file_menu.addAction(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         language = self.menuBar().addMenu(self.tr("&Settings")).addMenu(self.tr("Language"))
         group = QActionGroup(self)
@@ -225,6 +236,43 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search_tab)
         self.search_tab.focus_search()
+
+    # --- sessions ------------------------------------------------------------------------
+    def log_out(self) -> None:
+        """Hand the PC to the next person: the form's edits are saved or discarded first."""
+        self._settle(self.log_out_requested.emit)
+
+    def retire(self) -> None:
+        """Close for good (logged out): no timer, no question, nothing more to show."""
+        self.timer.stop()
+        self.idle.set_interval(0)
+        if self.lock_dialog is not None:
+            self.lock_dialog.done(0)
+        self.may_close = True
+        self.close()
+
+    def lock(self) -> None:
+        """Hide the work behind the same person's password; everything stays as it was."""
+        if self.lock_dialog is not None and self.lock_dialog.isVisible():
+            return
+        self.idle.set_interval(0)
+        self.centralWidget().hide()
+        self.menuBar().setEnabled(False)
+        check = users.verify_without_writing if self.ctx.read_only else devices.log_in
+        dialog = self.lock_dialog = LockDialog(self.ctx.worker, self.ctx.actor, check, self)
+        dialog.accepted.connect(self._unlocked)
+        dialog.switch_user.connect(self._switch_from_lock)
+        dialog.open()
+
+    def _unlocked(self) -> None:
+        self.centralWidget().show()
+        self.menuBar().setEnabled(True)
+        self.idle.set_interval(self.ctx.idle_lock_ms)
+
+    def _switch_from_lock(self) -> None:
+        self.centralWidget().show()
+        self.menuBar().setEnabled(True)
+        self.log_out()
 
     def closeEvent(self, event) -> None:
         if not self.may_close and self.refund_tab.has_unsaved_edits():
