@@ -620,43 +620,43 @@
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="149"/>
+        <location filename="../refund_desk/ui/main_window.py" line="148"/>
         <source>Log out / switch user…</source>
         <translation>注销 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="151"/>
+        <location filename="../refund_desk/ui/main_window.py" line="149"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="152"/>
+        <location filename="../refund_desk/ui/main_window.py" line="150"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="152"/>
-        <location filename="../refund_desk/ui/main_window.py" line="196"/>
+        <location filename="../refund_desk/ui/main_window.py" line="150"/>
+        <location filename="../refund_desk/ui/main_window.py" line="194"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="159"/>
+        <location filename="../refund_desk/ui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="160"/>
+        <location filename="../refund_desk/ui/main_window.py" line="158"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="166"/>
+        <location filename="../refund_desk/ui/main_window.py" line="164"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="167"/>
+        <location filename="../refund_desk/ui/main_window.py" line="165"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -665,32 +665,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="178"/>
+        <location filename="../refund_desk/ui/main_window.py" line="176"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="180"/>
+        <location filename="../refund_desk/ui/main_window.py" line="178"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="185"/>
+        <location filename="../refund_desk/ui/main_window.py" line="183"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="186"/>
+        <location filename="../refund_desk/ui/main_window.py" line="184"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="197"/>
+        <location filename="../refund_desk/ui/main_window.py" line="195"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="214"/>
+        <location filename="../refund_desk/ui/main_window.py" line="212"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -925,112 +925,143 @@ Log files: {logs}</source>
 <context>
     <name>RefundTab</name>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="194"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="299"/>
         <source>New refund (not saved yet)</source>
         <translation>新退款申请（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="197"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="302"/>
         <source>Reporting department: Customer service · complaint opened {at}</source>
         <translation>申报部门：客服部 · 投诉受理于 {at}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="203"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="308"/>
         <source>Form no. {form_no}</source>
         <translation>编号 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="207"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="312"/>
         <source>Reporting department: {dept} · reported {at} · submitted by {who} · version {version}, last changed by {changer} at {changed}</source>
         <translation>申报部门：{dept} · 上报时间 {at} · 提交人 {who} · 第 {version} 版，{changer} 于 {changed} 最后修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="64"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="76"/>
         <source>Nothing for you to do on this form</source>
         <translation>此单暂无您可办理的操作</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="148"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="163"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="149"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="164"/>
         <source>This refund form has changes that are not saved yet.</source>
         <translation>这张退款申请表有尚未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="152"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="167"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="153"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="168"/>
         <source>Don&apos;t save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="154"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="414"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="169"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="522"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="229"/>
+        <source>Unsaved refund form</source>
+        <translation>未保存的退款申请</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="230"/>
+        <source>A refund form you had not saved was kept on this PC at {at}: {what}</source>
+        <translation>您在 {at} 有一份未保存的退款申请留在这台电脑上：{what}</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="235"/>
+        <source>Restore it, or discard it for good?</source>
+        <translation>恢复它，还是永久丢弃？</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="236"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="237"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
         <location filename="../refund_desk/ui/refund_tab.py" line="273"/>
+        <source>The form kept on this PC is back; save it (Ctrl+S).</source>
+        <translation>已恢复这台电脑上留存的退款申请，请保存（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="378"/>
         <source>Refund form {form_no}</source>
         <translation>退款申请表 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="311"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="356"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="444"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="418"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="464"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="552"/>
         <source>Correct the fields marked in red first.</source>
         <translation>请先改正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="318"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="426"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="425"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="534"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="346"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="453"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="280"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="362"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="385"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="470"/>
         <source>Save the changes first (Ctrl+S).</source>
         <translation>请先保存修改（Ctrl+S）。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="385"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="493"/>
         <source>There is no step for you to take on this form.</source>
         <translation>此单没有您可办理的步骤。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="397"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="505"/>
         <source>{form_no} · {amount} · {customer} · {step}</source>
         <translation>{form_no} · {amount} · {customer} · {step}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="398"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="231"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="506"/>
         <source>new refund</source>
         <translation>新退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="412"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="520"/>
         <source>This step cannot be undone.</source>
         <translation>此步骤无法撤销。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="453"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="561"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="455"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="563"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>

@@ -140,6 +140,14 @@ class RefundFields(QObject):
             }
         )
 
+    def restore(self, values: dict[str, str]) -> None:
+        """Fill in what was typed before (a kept draft), each field checked as if typed."""
+        self._fill({name: values[name] for name in FIELDS if name in values})
+        for name in FIELDS:
+            if name in values and values[name] != "":
+                self.touched.add(name)
+                self.check(name)
+
     def _fill(self, values: dict[str, str]) -> None:
         self._loading = True
         try:

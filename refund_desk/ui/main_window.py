@@ -270,9 +270,12 @@ class MainWindow(QMainWindow):
         self.idle.set_interval(self.ctx.idle_lock_ms)
 
     def _switch_from_lock(self) -> None:
+        """Someone else takes over: the owner's unsaved form is kept on this PC as their
+        draft (offered at their next log-in), never saved or discarded by the next person."""
         self.centralWidget().show()
         self.menuBar().setEnabled(True)
-        self.log_out()
+        self.refund_tab.keep_draft()
+        self.log_out_requested.emit()
 
     def closeEvent(self, event) -> None:
         if not self.may_close and self.refund_tab.has_unsaved_edits():

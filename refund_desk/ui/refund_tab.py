@@ -3,14 +3,17 @@ the workflow buttons this user may press now."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
+from .. import drafts
 from ..domain import money, permissions, sla, workflow
 from ..domain.errors import Conflict, FormErrors, RefundDeskError, ValidationError
 from ..domain.permissions import Permission
@@ -26,6 +29,8 @@ from .forms.refund_form import Ui_RefundForm
 from .table_models import StepColumn, StepTableModel
 
 MAIN_ACTION_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # the main keyboard's and the keypad's
+DRAFT_MS = 60_000  # a crash or a power cut loses at most this much typing
+log = logging.getLogger(__name__)
 
 
 class RefundTab(QWidget):
@@ -54,6 +59,13 @@ class RefundTab(QWidget):
         self.conflict_box: QMessageBox | None = None
         self.unsaved_box: QMessageBox | None = None
         self.confirm_box: QMessageBox | None = None
+        self.draft_box: QMessageBox | None = None
+        self.draft_offered = False
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)  # started by an edit: at most once a minute
+        self.draft_timer.setInterval(DRAFT_MS)
+        self.draft_timer.timeout.connect(self.keep_draft)
+        QGuiApplication.instance().commitDataRequest.connect(self._system_closing)
         self.acting = False  # a save or a step is running: its buttons wait, disabled, in place
         self.after_save: Callable[[], None] | None = None  # what waits for a save to succeed
         notice = self.form.notice
@@ -109,6 +121,9 @@ class RefundTab(QWidget):
         self.fields.set_choices("fault_category", choices.fault_categories)
         self.fields.set_choices("bank", choices.banks)
         self.reasons = choices.send_back_reasons
+        if not self.draft_offered:  # the lists are there: a draft's choices can be shown
+            self.draft_offered = True
+            self.offer_draft()
 
     def new_refund(self) -> None:
         """A blank form; the 10-minute clock starts now (the complaint is being taken)."""
@@ -161,11 +176,101 @@ class RefundTab(QWidget):
                 self.save()
             elif button is discard:
                 self.dirty = False
+                self.forget_draft()
                 then()
 
         box.buttonClicked.connect(answered)
         self.unsaved_box = box
         box.open()
+
+    # --- drafts kept on this PC --------------------------------------------------------------
+    def _draft_owner(self) -> tuple[str, str]:
+        return self.ctx.database_id or self.ctx.location.target, self.ctx.actor.username
+
+    def keep_draft(self) -> None:
+        """Keep the unsaved form on this PC (every minute while edited, and when the system
+        ends the session); the next log-in of this person on this database offers it."""
+        if not self.has_unsaved_edits():
+            return
+        view = self.view
+        draft = drafts.Draft(
+            self.fields.values(),
+            view.id if view else None,
+            view.version if view else 0,
+            self.opened_at.isoformat(),
+            self.idem_key,
+        )
+        try:
+            drafts.keep(*self._draft_owner(), draft)
+        except OSError:
+            log.warning("the draft could not be kept", exc_info=True)
+
+    def forget_draft(self) -> None:
+        self.draft_timer.stop()
+        drafts.forget(*self._draft_owner())
+
+    def _system_closing(self, _manager=None) -> None:
+        self.keep_draft()
+
+    def offer_draft(self) -> None:
+        """A form this person left unsaved here: 恢复 fills the form again, 丢弃 removes it."""
+        draft = drafts.find(*self._draft_owner())
+        if draft is None:
+            return
+        what = " · ".join(
+            v for v in (draft.values.get("order_no"), draft.values.get("contact")) if v
+        )
+        try:
+            at = display.local_minute(dt.datetime.fromisoformat(draft.kept_at))
+        except ValueError:
+            at = ""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved refund form"),
+            self.tr("A refund form you had not saved was kept on this PC at {at}: {what}").format(
+                at=at, what=what or self.tr("new refund")
+            ),
+            parent=self,
+        )
+        box.setInformativeText(self.tr("Restore it, or discard it for good?"))
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+
+        def answered(button) -> None:
+            if button is restore:
+                self.restore_draft(draft)
+            elif button is discard:
+                self.forget_draft()
+
+        box.buttonClicked.connect(answered)
+        self.draft_box = box
+        box.open()
+
+    def restore_draft(self, draft: drafts.Draft) -> None:
+        if draft.refund_id is None:
+            self.view = None
+            try:
+                self.opened_at = dt.datetime.fromisoformat(draft.opened_at)
+            except ValueError:
+                self.opened_at = dt.datetime.now(dt.UTC)
+            self.idem_key = draft.idem_key or uuid.uuid4().hex
+            self._show_draft(draft)
+            return
+
+        def loaded(view: RefundView) -> None:
+            # Saved at the draft's version: if someone changed the refund since, the save
+            # meets the conflict, which says who and when, instead of overwriting them.
+            self.view = dataclasses.replace(view, version=draft.version)
+            self._show_draft(draft)
+
+        self._run(refund_jobs.load, loaded, draft.refund_id)
+
+    def _show_draft(self, draft: drafts.Draft) -> None:
+        self.fields.restore(draft.values)
+        self.dirty = True
+        self._show_state()
+        self.form.notice.setText(self.tr("The form kept on this PC is back; save it (Ctrl+S)."))
 
     def show_refund(self, view: RefundView) -> None:
         self.view = view
@@ -296,6 +401,8 @@ class RefundTab(QWidget):
     # --- saving and acting -------------------------------------------------------------
     def _edited(self, _name: str) -> None:
         self.dirty = True
+        if not self.draft_timer.isActive():
+            self.draft_timer.start()
 
     def save(self) -> None:
         if not self.editable():
@@ -344,6 +451,7 @@ class RefundTab(QWidget):
             self._failed(outcome.error)
             return
         self.form.notice.setText(self.tr("Saved."))
+        self.forget_draft()
         then, self.after_save = self.after_save, None
         if then is not None:
             then()
