@@ -22,6 +22,7 @@ from ..domain.errors import FormErrors, RefundDeskError, Text
 from ..domain.refund_fields import Field, Kind, Screen
 from ..domain.validation import FormRules
 from ..store.queries import RefundView
+from .choice_box import ChoiceBox
 
 FIELDS = tuple(f.name for f in refund_fields.ON_SCREEN)
 ERROR_STYLE = "color: #b00020;"
@@ -31,7 +32,7 @@ ROW_GAP = 3  # between a field and its error line, and that line and the next fi
 
 def _input(field: Field, parent: QWidget) -> QWidget:
     if field.kind == Kind.CHOICE:
-        return QComboBox(parent)
+        return ChoiceBox(parent)
     if field.kind == Kind.TEXT:
         box = QPlainTextEdit(parent)
         box.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere on the form
@@ -100,13 +101,13 @@ class RefundFields(QObject):
         return getattr(self.form, name + "Error")
 
     def set_choices(self, name: str, choices: list[tuple[str, Text]]) -> None:
-        combo: QComboBox = self.widget(name)
+        combo: ChoiceBox = self.widget(name)
         current = combo.currentData()
         self._loading = True
         combo.clear()
-        combo.addItem("", "")
+        combo.add_choice("", Text("", ""), self.lang)
         for code, label in choices:
-            combo.addItem(label.get(self.lang), code)
+            combo.add_choice(code, label, self.lang)
         self._select(combo, current or "")
         self._loading = False
 
