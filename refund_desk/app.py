@@ -14,13 +14,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from . import __version__, logs, paths, remembered
 from .domain.errors import RefundDeskError, Text
-from .store import session, users
+from .store import session
 from .store.db import Location, is_read_only, parse_location
 from .ui import crash, i18n, selftest, single_instance
-from .ui.context import AppContext
+from .ui.desk import Desk
 from .ui.jobs import wait_for
 from .ui.login_dialog import LoginDialog
-from .ui.main_window import MainWindow
 from .ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -183,6 +182,11 @@ class _Guard:
         self.current = single_instance.SingleInstance(location)
         return self.current.claim()
 
+    def show_on_request(self, window) -> None:
+        """What a second start on this database brings forward (the window, or the log-in)."""
+        if self.current is not None:
+            self.current.window = window
+
     def release(self) -> None:
         if self.current is not None:
             self.current.release()
@@ -221,23 +225,13 @@ def main(args: argparse.Namespace) -> int:
         if not guard.first(location):
             return _already_running()
         read_only = is_read_only()  # a copy: log in without writing (nothing can be written)
-        login = LoginDialog(
-            worker,
-            location.display,
-            hint,
-            check=users.verify_without_writing if read_only else None,
-        )
+        desk = Desk(worker, location, lang, read_only, hint, on_window=guard.show_on_request)
+        login = LoginDialog(worker, location.display, hint, check=desk.check())
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             return 0
         opened = wait_for(worker, session.opening, login.actor)
-        ctx = AppContext(
-            login.actor, location, worker, lang, opened.calendar, opened.demo, read_only
-        )
-        window = MainWindow(ctx)
-        if guard.current is not None:
-            guard.current.window = window
-        window.show()
-        window.warn_on_opening(opened)
+        desk.ended.connect(app.quit)
+        desk.start(login.actor, opened)
         return app.exec()
     except RefundDeskError as error:
         log.warning("start-up refused: %s", error.text(), exc_info=True)

@@ -22,60 +22,60 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../refund_desk/app.py" line="36"/>
+        <location filename="../refund_desk/app.py" line="35"/>
         <source>Making the demo office…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="52"/>
+        <location filename="../refund_desk/app.py" line="51"/>
         <source>Demo users: {names}. The password of each is {password}.</source>
         <translation>演示用户：{names}，密码均为 {password}。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="71"/>
-        <location filename="../refund_desk/app.py" line="94"/>
-        <location filename="../refund_desk/app.py" line="244"/>
+        <location filename="../refund_desk/app.py" line="70"/>
+        <location filename="../refund_desk/app.py" line="93"/>
+        <location filename="../refund_desk/app.py" line="238"/>
         <source>Refund Desk</source>
         <translation>退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="75"/>
+        <location filename="../refund_desk/app.py" line="74"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="78"/>
+        <location filename="../refund_desk/app.py" line="77"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="97"/>
+        <location filename="../refund_desk/app.py" line="96"/>
         <source>Upgrade it now (system administrator)…</source>
         <translation>现在升级（系统管理员）…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="101"/>
+        <location filename="../refund_desk/app.py" line="100"/>
         <source>Open a read-only copy</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="113"/>
+        <location filename="../refund_desk/app.py" line="112"/>
         <source>A system administrator upgrades the database: a backup is made first, then the database is brought to this version. A Refund Desk of the older version that is still open elsewhere cannot save anything afterwards.</source>
         <translation>由系统管理员升级数据库：先备份，再升级到本版本的结构。升级后，其他电脑上仍开着的旧版本退款台不能再保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="120"/>
+        <location filename="../refund_desk/app.py" line="119"/>
         <source>Every other PC has closed Refund Desk</source>
         <translation>其他电脑都已关闭退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="122"/>
-        <location filename="../refund_desk/app.py" line="128"/>
+        <location filename="../refund_desk/app.py" line="121"/>
+        <location filename="../refund_desk/app.py" line="127"/>
         <source>Upgrade the database</source>
         <translation>升级数据库</translation>
     </message>
     <message>
-        <location filename="../refund_desk/app.py" line="129"/>
+        <location filename="../refund_desk/app.py" line="128"/>
         <source>The database was upgraded from version {found}. The backup made first: {backup}</source>
         <translation>数据库已从结构版本 {found} 升级。升级前的备份：{backup}</translation>
     </message>
@@ -242,6 +242,14 @@
         <location filename="../refund_desk/ui/status.py" line="70"/>
         <source>Last refresh: {at}</source>
         <translation>最后刷新：{at}</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../refund_desk/ui/desk.py" line="118"/>
+        <source>Refund Desk</source>
+        <translation>退款台</translation>
     </message>
 </context>
 <context>
@@ -469,6 +477,49 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="43"/>
+        <source>Refund Desk is locked</source>
+        <translation>退款台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="47"/>
+        <source>Locked after a time without use. {name} ({username}): type your password to go on where you left off.</source>
+        <translation>一段时间无人操作，已锁定。{name}（{username}）：输入密码即可接着刚才的工作。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="56"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="63"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="65"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="85"/>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="89"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/lock_dialog.py" line="105"/>
+        <source>The password is wrong.</source>
+        <translation>密码不对。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../refund_desk/ui/login_dialog.py" line="40"/>
@@ -509,93 +560,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="48"/>
+        <location filename="../refund_desk/ui/main_window.py" line="79"/>
         <source>Read-only copy: the database waits for its system administrator&apos;s upgrade. You can look things up; nothing can be saved or printed here.</source>
         <translation>只读副本：数据库正在等待系统管理员升级。可以查看，但在这里不能保存也不能打印。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="68"/>
+        <location filename="../refund_desk/ui/main_window.py" line="99"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="69"/>
+        <location filename="../refund_desk/ui/main_window.py" line="100"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="70"/>
+        <location filename="../refund_desk/ui/main_window.py" line="101"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="71"/>
+        <location filename="../refund_desk/ui/main_window.py" line="102"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="72"/>
+        <location filename="../refund_desk/ui/main_window.py" line="103"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="84"/>
+        <location filename="../refund_desk/ui/main_window.py" line="119"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="91"/>
+        <location filename="../refund_desk/ui/main_window.py" line="126"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="106"/>
+        <location filename="../refund_desk/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="107"/>
+        <location filename="../refund_desk/ui/main_window.py" line="142"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="110"/>
+        <location filename="../refund_desk/ui/main_window.py" line="145"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="111"/>
+        <location filename="../refund_desk/ui/main_window.py" line="147"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="148"/>
+        <source>Log out / switch user…</source>
+        <translation>注销 / 切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="149"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="112"/>
+        <location filename="../refund_desk/ui/main_window.py" line="150"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="112"/>
-        <location filename="../refund_desk/ui/main_window.py" line="156"/>
+        <location filename="../refund_desk/ui/main_window.py" line="150"/>
+        <location filename="../refund_desk/ui/main_window.py" line="194"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="119"/>
+        <location filename="../refund_desk/ui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="120"/>
+        <location filename="../refund_desk/ui/main_window.py" line="158"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="126"/>
+        <location filename="../refund_desk/ui/main_window.py" line="164"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="127"/>
+        <location filename="../refund_desk/ui/main_window.py" line="165"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -604,32 +665,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="138"/>
+        <location filename="../refund_desk/ui/main_window.py" line="176"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="140"/>
+        <location filename="../refund_desk/ui/main_window.py" line="178"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="145"/>
+        <location filename="../refund_desk/ui/main_window.py" line="183"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="146"/>
+        <location filename="../refund_desk/ui/main_window.py" line="184"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="157"/>
+        <location filename="../refund_desk/ui/main_window.py" line="195"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="174"/>
+        <location filename="../refund_desk/ui/main_window.py" line="212"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -864,65 +925,143 @@ Log files: {logs}</source>
 <context>
     <name>RefundTab</name>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="136"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="299"/>
         <source>New refund (not saved yet)</source>
         <translation>新退款申请（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="139"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="302"/>
         <source>Reporting department: Customer service · complaint opened {at}</source>
         <translation>申报部门：客服部 · 投诉受理于 {at}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="145"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="308"/>
         <source>Form no. {form_no}</source>
         <translation>编号 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="149"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="312"/>
         <source>Reporting department: {dept} · reported {at} · submitted by {who} · version {version}, last changed by {changer} at {changed}</source>
         <translation>申报部门：{dept} · 上报时间 {at} · 提交人 {who} · 第 {version} 版，{changer} 于 {changed} 最后修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="52"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="76"/>
         <source>Nothing for you to do on this form</source>
         <translation>此单暂无您可办理的操作</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="210"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="163"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="164"/>
+        <source>This refund form has changes that are not saved yet.</source>
+        <translation>这张退款申请表有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="167"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="168"/>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="169"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="522"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="229"/>
+        <source>Unsaved refund form</source>
+        <translation>未保存的退款申请</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="230"/>
+        <source>A refund form you had not saved was kept on this PC at {at}: {what}</source>
+        <translation>您在 {at} 有一份未保存的退款申请留在这台电脑上：{what}</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="235"/>
+        <source>Restore it, or discard it for good?</source>
+        <translation>恢复它，还是永久丢弃？</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="236"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="237"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="273"/>
+        <source>The form kept on this PC is back; save it (Ctrl+S).</source>
+        <translation>已恢复这台电脑上留存的退款申请，请保存（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="378"/>
         <source>Refund form {form_no}</source>
         <translation>退款申请表 {form_no}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="246"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="320"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="418"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="464"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="552"/>
         <source>Correct the fields marked in red first.</source>
         <translation>请先改正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="253"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="304"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="425"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="534"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="272"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="453"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="217"/>
-        <location filename="../refund_desk/ui/refund_tab.py" line="283"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="385"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="470"/>
         <source>Save the changes first (Ctrl+S).</source>
         <translation>请先保存修改（Ctrl+S）。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="329"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="493"/>
+        <source>There is no step for you to take on this form.</source>
+        <translation>此单没有您可办理的步骤。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="505"/>
+        <source>{form_no} · {amount} · {customer} · {step}</source>
+        <translation>{form_no} · {amount} · {customer} · {step}</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="231"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="506"/>
+        <source>new refund</source>
+        <translation>新退款申请</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="520"/>
+        <source>This step cannot be undone.</source>
+        <translation>此步骤无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/refund_tab.py" line="561"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/refund_tab.py" line="331"/>
+        <location filename="../refund_desk/ui/refund_tab.py" line="563"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
@@ -1094,17 +1233,17 @@ Log files: {logs}</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics/tab.py" line="92"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="94"/>
         <source>Refunds of {month}</source>
         <translation>{month} 退款单</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics/tab.py" line="129"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="131"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics/tab.py" line="150"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="152"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1114,7 +1253,7 @@ Log files: {logs}</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/statistics/tab.py" line="94"/>
+        <location filename="../refund_desk/ui/statistics/tab.py" line="96"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>

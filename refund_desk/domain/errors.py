@@ -355,6 +355,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "密码最短长度应为 8 到 128 之间的整数。",
         "The minimum password length must be a whole number from 8 to 128.",
     ),
+    "setting_idle_lock": (
+        "锁定前的无操作时间应为 0 到 480 之间的整数（分钟，0 为不锁定）。",
+        "The idle time before the lock must be a whole number of minutes from 0 to 480 "
+        "(0: never lock).",
+    ),
     "bad_code": (
         "代码只能由小写字母开头，含小写字母、数字或下划线，最多 40 个字符。",
         "A code starts with a lower-case letter and has only lower-case letters, digits or "

@@ -59,6 +59,29 @@ def _password_min(text: str) -> str:
     return str(value)
 
 
+def _idle_lock(text: str) -> str:
+    try:
+        value = int((text or "").strip())
+    except ValueError:
+        raise ValidationError("setting_idle_lock", field="setting") from None
+    if not 0 <= value <= MAX_IDLE_LOCK_MINUTES:
+        raise ValidationError("setting_idle_lock", field="setting")
+    return str(value)
+
+
+IDLE_LOCK_MINUTES = 15  # when the office has not set it
+MAX_IDLE_LOCK_MINUTES = 480
+
+
+def idle_lock_minutes(stored: str) -> int:
+    """The stored setting as minutes (0: never lock); the default when unset or unreadable."""
+    try:
+        value = int(stored)
+    except (TypeError, ValueError):
+        return IDLE_LOCK_MINUTES
+    return value if 0 <= value <= MAX_IDLE_LOCK_MINUTES else IDLE_LOCK_MINUTES
+
+
 SETTINGS: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
@@ -74,6 +97,11 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("form_no_format", Text("退单编号格式", "Form-number format"), _form_no_format),
         SettingSpec(
             "password_min_length", Text("密码最短长度", "Minimum password length"), _password_min
+        ),
+        SettingSpec(
+            "idle_lock_minutes",
+            Text("无操作多少分钟后锁定（0 为不锁定）", "Lock after idle minutes (0: never)"),
+            _idle_lock,
         ),
     )
 }

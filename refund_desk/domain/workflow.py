@@ -288,6 +288,12 @@ class Transition:
     sets: tuple[tuple[str, bool], ...] = ()  # refund flags it sets
     forward: bool = False  # the step that moves a refund on (queues, batch approval)
 
+    @property
+    def irreversible(self) -> bool:
+        """Moves the refund on or ends it: whoever takes it cannot take it back (a send-back,
+        an opinion or a request leaves the refund where someone can still act on it)."""
+        return self.target is not None and (self.forward or self.outcome is not None)
+
 
 R = Role
 S = State

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .. import localdirs, remembered
 from ..domain.calendar import WorkCalendar
 from ..domain.errors import DatabaseError, NotAllowed, Text
+from ..domain.office_settings import IDLE_LOCK_MINUTES, idle_lock_minutes
 from ..domain.roles import Role
 from . import anchor, migrations, settings, users
 from . import db as dbmod
@@ -106,6 +107,8 @@ class Opening:
     anchor_warning: str  # "" unless this PC's sight of the audit chain no longer holds
     login_alerts: tuple  # user names under repeated failed log-ins (shown to sysadmins)
     calendar_warning: str = ""  # the holiday arrangement missing (to those who keep it)
+    idle_lock_minutes: int = IDLE_LOCK_MINUTES  # the office's setting; 0: never lock
+    database_id: str = ""  # the database's identity (drafts on this PC are kept under it)
 
 
 def opening(actor: Actor) -> Opening:
@@ -115,4 +118,12 @@ def opening(actor: Actor) -> Opening:
     calendar = settings.calendar()
     keeps_calendar = actor.roles & {Role.SYSADMIN, Role.ADMIN}
     stale = maintenance.calendar_warning(calendar) if keeps_calendar else ""
-    return Opening(calendar, is_demo(), maintenance.anchor_warning(), alerts, stale)
+    return Opening(
+        calendar,
+        is_demo(),
+        maintenance.anchor_warning(),
+        alerts,
+        stale,
+        idle_lock_minutes(settings.get("idle_lock_minutes")),
+        settings.get(migrations.ID_KEY),
+    )

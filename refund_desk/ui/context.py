@@ -19,3 +19,5 @@ class AppContext:
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     demo: bool = False  # a demo database: every screen and printout says so
     read_only: bool = False  # a read-only copy while the database waits for its upgrade
+    idle_lock_ms: int = 0  # the window locks after this long without input; 0: never
+    database_id: str = ""  # the database's identity: this PC's drafts are kept under it

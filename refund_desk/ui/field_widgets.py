@@ -22,15 +22,17 @@ from ..domain.errors import FormErrors, RefundDeskError, Text
 from ..domain.refund_fields import Field, Kind, Screen
 from ..domain.validation import FormRules
 from ..store.queries import RefundView
+from .choice_box import ChoiceBox
 
 FIELDS = tuple(f.name for f in refund_fields.ON_SCREEN)
 ERROR_STYLE = "color: #b00020;"
 TEXT_HEIGHT = 70  # a free text's box: four lines, the form must fit a 768-pixel screen
+ROW_GAP = 3  # between a field and its error line, and that line and the next field
 
 
 def _input(field: Field, parent: QWidget) -> QWidget:
     if field.kind == Kind.CHOICE:
-        return QComboBox(parent)
+        return ChoiceBox(parent)
     if field.kind == Kind.TEXT:
         box = QPlainTextEdit(parent)
         box.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere on the form
@@ -59,6 +61,8 @@ class RefundFields(QObject):
             Screen.LEFT: form.leftFields,
             Screen.RIGHT: form.rightFields,
         }
+        for grid in grids.values():
+            grid.setVerticalSpacing(ROW_GAP)  # each field is two rows: 768 pixels are few
         owner = form.leftFields.parentWidget()
         previous: QWidget | None = None
         for field in refund_fields.ON_SCREEN:
@@ -97,13 +101,13 @@ class RefundFields(QObject):
         return getattr(self.form, name + "Error")
 
     def set_choices(self, name: str, choices: list[tuple[str, Text]]) -> None:
-        combo: QComboBox = self.widget(name)
+        combo: ChoiceBox = self.widget(name)
         current = combo.currentData()
         self._loading = True
         combo.clear()
-        combo.addItem("", "")
+        combo.add_choice("", Text("", ""), self.lang)
         for code, label in choices:
-            combo.addItem(label.get(self.lang), code)
+            combo.add_choice(code, label, self.lang)
         self._select(combo, current or "")
         self._loading = False
 
@@ -136,6 +140,14 @@ class RefundFields(QObject):
                 for f in refund_fields.ON_SCREEN
             }
         )
+
+    def restore(self, values: dict[str, str]) -> None:
+        """Fill in what was typed before (a kept draft), each field checked as if typed."""
+        self._fill({name: values[name] for name in FIELDS if name in values})
+        for name in FIELDS:
+            if name in values and values[name] != "":
+                self.touched.add(name)
+                self.check(name)
 
     def _fill(self, values: dict[str, str]) -> None:
         self._loading = True

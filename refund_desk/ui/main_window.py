@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__, localdirs
+from ..domain import permissions
+from ..domain.permissions import Permission
+from ..store import devices, users
 from . import i18n
 from .context import AppContext
+from .idle import IdleWatch
+from .lock_dialog import LockDialog
 from .messages import notify
 from .placeholder import PlaceholderTab
 from .queue_tab import QueueTab
@@ -17,6 +22,10 @@ from .search_tab import SearchTab
 from .status import DatabaseStatus
 
 REFRESH_MS = 60_000
+PREFERRED_SIZE = QSize(1280, 860)
+# What the window system adds around the window (title bar, borders) before the window is
+# shown and knows its own frame: Windows 10's is 31 px of title and 8 px borders.
+FRAME_GUESS = QSize(16, 39)
 
 
 DEMO_MARK = {"zh": "【演示数据】", "en": "[DEMO DATA] "}
@@ -33,12 +42,34 @@ def window_title(ctx: AppContext) -> str:
     return f"{demo}退款台 — {ctx.actor.display_name}（{'、'.join(roles)}）— {ctx.location.display}"
 
 
+def fit_to_screen(window: QWidget, available: QRect | None = None) -> None:
+    """Open inside the screen's free area (the taskbar excluded), frame and status bar
+    included: the preferred size or the area, whichever is smaller, centred in it."""
+    if available is None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()
+    if frame.height() <= 0:  # not shown yet: the frame is not known
+        frame = FRAME_GUESS
+    size = PREFERRED_SIZE.boundedTo(available.size() - frame)
+    window.resize(size)
+    outer = size + frame
+    window.move(
+        available.x() + (available.width() - outer.width()) // 2,
+        available.y() + (available.height() - outer.height()) // 2,
+    )
+
+
 class MainWindow(QMainWindow):
+    log_out_requested = Signal()  # the form's edits are settled: the next person may log in
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.may_close = False  # the form's edits were saved or discarded on the way out
+        self.lock_dialog: LockDialog | None = None
         self.setWindowTitle(window_title(ctx))
-        self.resize(1280, 860)
+        fit_to_screen(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +107,10 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
+        self.idle = IdleWatch(ctx.idle_lock_ms, self)
+        self.idle.idle.connect(self.lock)
+        if not permissions.allowed(Permission.CREATE_REFUND, ctx.actor.roles):
+            self.tabs.setCurrentWidget(self.queue_tab)  # who writes no forms starts at the work
 
     def _handover_tab(self) -> QWidget:
         try:
@@ -94,7 +129,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._first_look)
         self.refund_tab.changed.connect(self.refresh)
-        self.queue_tab.changed.connect(self.refund_tab.reload)
+        self.queue_tab.changed.connect(self.refund_tab.reload_if_clean)
         self.queue_tab.refreshed.connect(self.status.refreshed)
         self.queue_tab.refreshed.connect(self._queue_title)
         for tab in (self.queue_tab, self.search_tab):
@@ -104,10 +139,13 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        new = file_menu.addAction(self.tr("New refund"))
+        new = self.new_action = file_menu.addAction(self.tr("New refund"))
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_refund)
         file_menu.addAction(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        file_menu.addSeparator()
+        self.lock_action = file_menu.addAction(self.tr("Lock"), QKeySequence("Ctrl+L"), self.lock)
+        self.log_out_action = file_menu.addAction(self.tr("Log out / switch user…"), self.log_out)
         file_menu.addAction(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         language = self.menuBar().addMenu(self.tr("&Settings")).addMenu(self.tr("Language"))
         group = QActionGroup(self)
@@ -175,17 +213,78 @@ class MainWindow(QMainWindow):
         )
 
     def open_refund(self, refund_id: int) -> None:
-        self.refund_tab.open_refund(refund_id)
-        self.tabs.setCurrentWidget(self.refund_tab)
+        """Open a refund from a list; edits on the form are saved or discarded first."""
+
+        def go() -> None:
+            self.refund_tab.open_refund(refund_id)
+            self.tabs.setCurrentWidget(self.refund_tab)
+
+        self._settle(go)
 
     def new_refund(self) -> None:
-        self.refund_tab.new_refund()
-        self.tabs.setCurrentWidget(self.refund_tab)
+        def go() -> None:
+            self.refund_tab.new_refund()
+            self.tabs.setCurrentWidget(self.refund_tab)
+
+        self._settle(go)
+
+    def _settle(self, then) -> None:
+        if self.refund_tab.has_unsaved_edits():  # show the form the question is about
+            self.tabs.setCurrentWidget(self.refund_tab)
+        self.refund_tab.settle_edits(then)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search_tab)
         self.search_tab.focus_search()
 
+    # --- sessions ------------------------------------------------------------------------
+    def log_out(self) -> None:
+        """Hand the PC to the next person: the form's edits are saved or discarded first."""
+        self._settle(self.log_out_requested.emit)
+
+    def retire(self) -> None:
+        """Close for good (logged out): no timer, no question, nothing more to show."""
+        self.timer.stop()
+        self.idle.set_interval(0)
+        if self.lock_dialog is not None:
+            self.lock_dialog.done(0)
+        self.may_close = True
+        self.close()
+
+    def lock(self) -> None:
+        """Hide the work behind the same person's password; everything stays as it was."""
+        if self.lock_dialog is not None and self.lock_dialog.isVisible():
+            return
+        self.idle.set_interval(0)
+        self.centralWidget().hide()
+        self.menuBar().setEnabled(False)
+        check = users.verify_without_writing if self.ctx.read_only else devices.log_in
+        dialog = self.lock_dialog = LockDialog(self.ctx.worker, self.ctx.actor, check, self)
+        dialog.accepted.connect(self._unlocked)
+        dialog.switch_user.connect(self._switch_from_lock)
+        dialog.open()
+
+    def _unlocked(self) -> None:
+        self.centralWidget().show()
+        self.menuBar().setEnabled(True)
+        self.idle.set_interval(self.ctx.idle_lock_ms)
+
+    def _switch_from_lock(self) -> None:
+        """Someone else takes over: the owner's unsaved form is kept on this PC as their
+        draft (offered at their next log-in), never saved or discarded by the next person."""
+        self.centralWidget().show()
+        self.menuBar().setEnabled(True)
+        self.refund_tab.keep_draft()
+        self.log_out_requested.emit()
+
     def closeEvent(self, event) -> None:
+        if not self.may_close and self.refund_tab.has_unsaved_edits():
+            event.ignore()  # asked first; closed again once the edits are saved or discarded
+            self._settle(self._close_settled)
+            return
         self.timer.stop()
         super().closeEvent(event)
+
+    def _close_settled(self) -> None:
+        self.may_close = True
+        self.close()

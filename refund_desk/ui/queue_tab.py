@@ -34,7 +34,7 @@ class QueueTab(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         table.horizontalHeader().setStretchLastSection(True)
-        table.doubleClicked.connect(self._double_clicked)
+        table.activated.connect(self._activated)  # a double-click, or Enter on the row
         self.counts: dict[State, int] = {}
         self.batch_dialog: ActionDialog | None = None
         self.loading = False
@@ -127,7 +127,7 @@ class QueueTab(QWidget):
             self.form.overdueOnly.isChecked(),
         )
 
-    def _double_clicked(self, index) -> None:
+    def _activated(self, index) -> None:
         self.open_requested.emit(self.proxy.data(index, ID_ROLE))
 
     def selected_ids(self) -> list[int]:

@@ -40,7 +40,7 @@ class SearchTab(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         table.horizontalHeader().setStretchLastSection(True)
-        table.doubleClicked.connect(
+        table.activated.connect(  # a double-click, or Enter on the row
             lambda index: self.open_requested.emit(self.proxy.data(index, ID_ROLE))
         )
         today = QDate.currentDate()

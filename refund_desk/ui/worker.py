@@ -97,6 +97,11 @@ class Worker(QObject):
             if on_error is not None:
                 on_error(error)
 
+    def forget(self) -> None:
+        """The jobs submitted so far report to nobody: their screens are gone (a log-out).
+        They still run to their end; what they write is written."""
+        self._callbacks = dict.fromkeys(self._callbacks, (None, None))
+
     def stop(self, wait_ms: int = 10000) -> None:
         """Let queued jobs finish (nothing acknowledged is dropped), then end the thread."""
         self._jobs.put(None)

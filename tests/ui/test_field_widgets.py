@@ -24,3 +24,65 @@ def test_the_form_on_screen_has_every_field_with_its_label_and_error_place(qtbot
             widget = widget.nextInFocusChain()
         seen.append(widget.objectName())
     assert seen == order
+
+
+def test_bank_found_by_typing_and_only_a_listed_bank_is_kept(qtbot, make_ctx):
+    from PySide6.QtCore import Qt
+
+    from refund_desk.ui.refund_tab import RefundTab
+
+    from .conftest import idle
+
+    ctx = make_ctx("clerk")
+    tab = RefundTab(ctx)
+    qtbot.addWidget(tab)
+    idle(qtbot, ctx.worker)
+    bank = tab.form.bank
+    line = bank.lineEdit()
+    assert bank.isEditable() and bank.completer().filterMode() == Qt.MatchFlag.MatchContains
+    qtbot.keyClicks(line, "Construction")  # any part of a name, either language
+    assert bank.completer().popup().isVisible()
+    assert bank.completer().currentCompletion().startswith("中国建设银行")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert bank.currentData() == "ccb" and bank.currentText() == "中国建设银行"
+    assert tab.has_unsaved_edits()
+    line.selectAll()
+    qtbot.keyClicks(line, "cmb")  # a code: the bank of that code, not every code holding it
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert bank.currentData() == "cmb" and bank.currentText() == "招商银行"
+    line.selectAll()
+    qtbot.keyClicks(line, "Bank of Nowhere")  # not a listed bank: the chosen one stays
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert bank.currentData() == "cmb" and bank.currentText() == "招商银行"
+    assert bank.count() == 17  # nothing typed was added to the list
+    assert not tab.form.bank_other.isEnabled()
+    line.selectAll()
+    qtbot.keyClicks(line, "other")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert bank.currentData() == "other" and tab.form.bank_other.isEnabled()
+    line.selectAll()
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert bank.currentData() == "" and tab.fields.values()["bank"] == ""
+
+
+def test_bank_chosen_from_the_completion_list(qtbot, make_ctx):
+    from PySide6.QtCore import Qt
+
+    from refund_desk.ui.refund_tab import RefundTab
+
+    from .conftest import idle
+
+    ctx = make_ctx("clerk")
+    tab = RefundTab(ctx)
+    qtbot.addWidget(tab)
+    idle(qtbot, ctx.worker)
+    bank = tab.form.bank
+    qtbot.keyClicks(bank.lineEdit(), "china")  # many fit: the list shows them
+    popup = bank.completer().popup()
+    assert popup.isVisible() and popup.model().rowCount() > 1
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert bank.currentData() not in ("", None)
+    assert bank.currentText() == bank.itemText(bank.findData(bank.currentData()))
+    assert "china" in bank.itemData(bank.currentIndex(), Qt.ItemDataRole.UserRole + 1).lower()

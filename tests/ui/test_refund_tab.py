@@ -44,10 +44,12 @@ def fill_form(tab: RefundTab, order_no: str = "TK202611270001") -> None:
 
 
 def press(qtbot, tab: RefundTab, key: str, opinion: str = "", reason: str = "") -> None:
-    """Press an action button; answer its dialog when it asks."""
+    """Press an action button; confirm the step and answer its dialog when they ask."""
     assert key in tab.action_buttons, sorted(tab.action_buttons)
-    tab.action_dialog = None
+    tab.action_dialog = tab.confirm_box = None
     tab.action_buttons[key].click()
+    if tab.confirm_box is not None:
+        confirm(tab.confirm_box)
     if tab.action_dialog is not None:
         dialog = tab.action_dialog
         if opinion:
@@ -56,6 +58,13 @@ def press(qtbot, tab: RefundTab, key: str, opinion: str = "", reason: str = "") 
             dialog.form.reason.setEditText(reason)
         dialog.form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     idle(qtbot, tab.ctx.worker)
+
+
+def confirm(box: QMessageBox) -> None:
+    """Answer a step's confirmation with the button that takes the step."""
+    assert box.isVisible()
+    [take] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    take.click()
 
 
 def test_clerk_fills_and_submits_then_each_role_carries_it_to_refunded(qtbot, make_ctx):

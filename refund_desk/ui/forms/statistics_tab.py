@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDateEdit, QHBoxLayout, QLabel,
-    QProgressBar, QPushButton, QSizePolicy, QSplitter,
-    QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar,
+    QPushButton, QSizePolicy, QSplitter, QTabWidget,
+    QVBoxLayout, QWidget)
+
+from ..statistics.month_edit import MonthEdit
 
 class Ui_StatisticsTab(object):
     def setupUi(self, StatisticsTab):
@@ -33,7 +35,7 @@ class Ui_StatisticsTab(object):
 
         self.topBar.addWidget(self.monthLabel)
 
-        self.monthEdit = QDateEdit(StatisticsTab)
+        self.monthEdit = MonthEdit(StatisticsTab)
         self.monthEdit.setObjectName(u"monthEdit")
         self.monthEdit.setDisplayFormat(u"yyyy-MM")
         self.monthEdit.setCalendarPopup(False)

@@ -26,6 +26,7 @@ from .view import ReportView
 
 KINDS = tuple(k.value for k in ReportKind)
 BY_STATE = "by-state"  # heads the month page; the two tables follow it there
+BY_STATE_SHARE, TABLE_SHARE = 160, 440  # the splitter's first proportions
 
 
 class StatisticsTab(QWidget):
@@ -64,7 +65,8 @@ class StatisticsTab(QWidget):
                 view = ReportView(spec, self.ctx, self._busy, self.form.pages)
                 self.form.pages.addTab(view, spec.title.get(self.ctx.lang))
             self.views[spec.name] = view
-        splitter.setSizes([240] + [400] * (splitter.count() - 1))
+        # the states are a few rows; the monthly tables need several even on a 768-pixel screen
+        splitter.setSizes([BY_STATE_SHARE] + [TABLE_SHARE] * (splitter.count() - 1))
 
     # --- loading the month -------------------------------------------------------------------
 
