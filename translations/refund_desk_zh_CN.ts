@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>AdminTab</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/tab.py" line="31"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../refund_desk/app.py" line="36"/>
@@ -509,93 +517,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="48"/>
+        <location filename="../refund_desk/ui/main_window.py" line="49"/>
         <source>Read-only copy: the database waits for its system administrator&apos;s upgrade. You can look things up; nothing can be saved or printed here.</source>
         <translation>只读副本：数据库正在等待系统管理员升级。可以查看，但在这里不能保存也不能打印。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="68"/>
+        <location filename="../refund_desk/ui/main_window.py" line="69"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="69"/>
+        <location filename="../refund_desk/ui/main_window.py" line="70"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="70"/>
+        <location filename="../refund_desk/ui/main_window.py" line="71"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="71"/>
+        <location filename="../refund_desk/ui/main_window.py" line="72"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="72"/>
+        <location filename="../refund_desk/ui/main_window.py" line="73"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="84"/>
+        <location filename="../refund_desk/ui/main_window.py" line="77"/>
+        <source>System administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="89"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="91"/>
+        <location filename="../refund_desk/ui/main_window.py" line="96"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="106"/>
+        <location filename="../refund_desk/ui/main_window.py" line="112"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="107"/>
+        <location filename="../refund_desk/ui/main_window.py" line="113"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="110"/>
+        <location filename="../refund_desk/ui/main_window.py" line="116"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="111"/>
+        <location filename="../refund_desk/ui/main_window.py" line="117"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="112"/>
+        <location filename="../refund_desk/ui/main_window.py" line="118"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="112"/>
-        <location filename="../refund_desk/ui/main_window.py" line="156"/>
+        <location filename="../refund_desk/ui/main_window.py" line="120"/>
+        <source>System administration…</source>
+        <translation>系统管理…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="121"/>
+        <location filename="../refund_desk/ui/main_window.py" line="165"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="119"/>
+        <location filename="../refund_desk/ui/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="120"/>
+        <location filename="../refund_desk/ui/main_window.py" line="129"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="126"/>
+        <location filename="../refund_desk/ui/main_window.py" line="135"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="127"/>
+        <location filename="../refund_desk/ui/main_window.py" line="136"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -604,32 +622,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="138"/>
+        <location filename="../refund_desk/ui/main_window.py" line="147"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="140"/>
+        <location filename="../refund_desk/ui/main_window.py" line="149"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="145"/>
+        <location filename="../refund_desk/ui/main_window.py" line="154"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="146"/>
+        <location filename="../refund_desk/ui/main_window.py" line="155"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="157"/>
+        <location filename="../refund_desk/ui/main_window.py" line="166"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="174"/>
+        <location filename="../refund_desk/ui/main_window.py" line="189"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -1150,6 +1168,208 @@ Log files: {logs}</source>
         <location filename="../refund_desk/ui/table_models.py" line="209"/>
         <source>Leader&apos;s approval</source>
         <translation>领导审批</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="77"/>
+        <source>Add user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="78"/>
+        <source>The new user logs in with this user name and password.</source>
+        <translation>新用户用这里的用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="81"/>
+        <source>Change roles</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="82"/>
+        <source>Roles of {user}:</source>
+        <translation>{user} 的角色：</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="84"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="85"/>
+        <source>A new password for {user}:</source>
+        <translation>给 {user} 设新密码：</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="107"/>
+        <source>Choose at least one role.</source>
+        <translation>请至少选择一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="18"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="32"/>
+        <source>Display name</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="46"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="68"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="86"/>
+        <source>Password again</source>
+        <translation>再输一次密码</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="47"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="48"/>
+        <source>Display name</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="49"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="50"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="51"/>
+        <source>Failed log-ins (24 h)</source>
+        <translation>登录失败（24 小时内）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="52"/>
+        <source>Last log-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="92"/>
+        <source>Failed log-ins in the last 24 hours under names that are no user: {names}</source>
+        <translation>24 小时内以不存在的用户名登录失败：{names}</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="105"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="105"/>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="106"/>
+        <source>{n}: log-in held back (Unlock clears it)</source>
+        <translation>{n} 次，登录受限（解除锁定可清除）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="109"/>
+        <source>never</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="128"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="128"/>
+        <location filename="../forms/users_page.ui" line="21"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="133"/>
+        <source>User {name} added.</source>
+        <translation>已新增用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="137"/>
+        <source>Roles of {name} changed.</source>
+        <translation>已修改 {name} 的角色。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="141"/>
+        <source>Password of {name} changed.</source>
+        <translation>已重置 {name} 的密码。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="157"/>
+        <source>Disable the user {user}? They can no longer log in.</source>
+        <translation>停用用户 {user}？停用后该用户不能再登录。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="158"/>
+        <source>User {name} disabled.</source>
+        <translation>已停用用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="160"/>
+        <source>Enable the user {user} again? They can log in again.</source>
+        <translation>重新启用用户 {user}？启用后该用户可以再登录。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="161"/>
+        <source>User {name} enabled.</source>
+        <translation>已启用用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="191"/>
+        <source>Failed log-ins of {name} cleared.</source>
+        <translation>已解除 {name} 的锁定（登录失败记录已清除）。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="196"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="11"/>
+        <source>Add user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="16"/>
+        <source>Change roles…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="26"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="31"/>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="41"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,46 @@
+"""What the administration screen asks of the store (run on the worker thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ...domain.roles import Role, parse_roles
+from ...store import db as dbmod
+from ...store import users
+
+
+@dataclass(frozen=True)
+class UserRow:
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    active: bool
+    last_login_at: dt.datetime | None
+    failures: int  # failed log-ins under the name in the last 24 hours, past the free ones
+
+
+@dataclass(frozen=True)
+class UsersData:
+    users: list[UserRow]
+    strangers: list[users.LoginAlert]  # names under failed log-ins that are nobody's
+
+
+def load_users() -> UsersData:
+    with dbmod.connection():  # one for the screen: on a share each costs file operations
+        accounts = users.list_users()
+        alerts = {a.name: a for a in users.login_alerts()}
+    rows = []
+    for u in accounts:
+        alert = alerts.pop(u.username.strip().lower(), None)
+        rows.append(
+            UserRow(
+                u.username,
+                u.display_name,
+                parse_roles(u.roles),
+                bool(u.active),
+                u.last_login_at,
+                alert.failures if alert else 0,
+            )
+        )
+    return UsersData(rows, list(alerts.values()))
