@@ -22,9 +22,19 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../refund_desk/ui/admin/tab.py" line="31"/>
+        <location filename="../refund_desk/ui/admin/tab.py" line="35"/>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/tab.py" line="36"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/tab.py" line="37"/>
+        <source>Fault categories</source>
+        <translation>故障现象</translation>
     </message>
 </context>
 <context>
@@ -86,6 +96,65 @@
         <location filename="../refund_desk/app.py" line="129"/>
         <source>The database was upgraded from version {found}. The backup made first: {backup}</source>
         <translation>数据库已从结构版本 {found} 升级。升级前的备份：{backup}</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="36"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="36"/>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="52"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="36"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="51"/>
+        <source>Code (lower-case letters, digits, _)</source>
+        <translation>代码（小写字母、数字、_）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="53"/>
+        <source>English name (optional)</source>
+        <translation>英文名称（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="64"/>
+        <source>Add category</source>
+        <translation>新增故障现象</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="65"/>
+        <source>Rename selected</source>
+        <translation>修改所选名称</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="105"/>
+        <source>This code is in the list already: rename it.</source>
+        <translation>列表里已有这个代码：请选中它修改名称。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="107"/>
+        <source>Fault category {name} added.</source>
+        <translation>已新增故障现象：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="112"/>
+        <source>Fault category {code} renamed to {name}.</source>
+        <translation>故障现象 {code} 已改名为：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="117"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1166,69 @@ Log files: {logs}</source>
         <location filename="../forms/search_tab.ui" line="54"/>
         <source>Print selected…</source>
         <translation>批量打印…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="44"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="44"/>
+        <source>Current value</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="44"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="55"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="72"/>
+        <source>e.g. TK20261127001</source>
+        <translation>例如 TK20261127001</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="73"/>
+        <source>Try an order number</source>
+        <translation>试填订单号</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="95"/>
+        <source>The pattern is not a valid regular expression.</source>
+        <translation>这个格式不是有效的正则表达式。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="97"/>
+        <source>“{sample}” does not match the pattern.</source>
+        <translation>“{sample}”不符合订单号格式。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="99"/>
+        <source>“{sample}” matches the pattern.</source>
+        <translation>“{sample}”符合订单号格式。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="111"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="121"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="139"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

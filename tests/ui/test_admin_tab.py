@@ -12,7 +12,7 @@ from refund_desk.domain import errors
 from refund_desk.domain.errors import AuthError
 from refund_desk.domain.roles import Role
 from refund_desk.store import db as dbmod
-from refund_desk.store import users
+from refund_desk.store import settings, users
 from refund_desk.store.models import AuditLog, User
 from refund_desk.ui.admin import AdminTab
 from refund_desk.ui.admin.users_page import UserColumn
@@ -125,7 +125,7 @@ def test_a_clerk_sees_no_administration_and_a_sysadmin_has_tab_and_menu(
     idle(qtbot, ctx.worker)
     assert len(window.admin_tab.users_page.rows) == len(sqlite_office.people)
     pages = [window.admin_tab.pages.tabText(i) for i in range(window.admin_tab.pages.count())]
-    assert pages == ["用户"]
+    assert pages == ["用户", "设置", "故障现象"]
     window.close()
 
 
@@ -226,6 +226,68 @@ def test_reset_password_and_unlock(qtbot, make_ctx, sqlite_office):
     click_ok(qtbot, dialog)
     assert users.authenticate("clerk", NEW_PASSWORD).username == "clerk"
     assert audit_rows("user_passwd")[-1].actor == "sysadmin"
+
+
+def test_a_setting_saved_on_the_page_is_what_the_store_reads_and_a_bad_one_is_refused(
+    qtbot, make_ctx, sqlite_office
+):
+    page = admin_tab(qtbot, make_ctx("sysadmin")).settings_page
+    ceiling = page.rows["amount_ceiling_fen"]
+    assert ceiling.current.text() == "50000.00" and ceiling.edit.text() == "50000.00"
+    ceiling.edit.clear()
+    qtbot.keyClicks(ceiling.edit, "80,000.00")
+    qtbot.mouseClick(ceiling.save, Qt.MouseButton.LeftButton)
+    idle(qtbot, page.ctx.worker)
+    assert settings.get("amount_ceiling_fen") == "8000000"
+    assert ceiling.current.text() == "80000.00" and ceiling.message.text() == "已保存。"
+    assert audit_rows("setting")[-1].actor == "sysadmin"
+    minimum = page.rows["password_min_length"]
+    minimum.edit.clear()
+    qtbot.keyClicks(minimum.edit, "5")
+    qtbot.keyClick(minimum.edit, Qt.Key.Key_Return)
+    idle(qtbot, page.ctx.worker)
+    assert minimum.message.text() == "密码最短长度应为 8 到 128 之间的整数。"
+    assert settings.get("password_min_length") == "8" and minimum.current.text() == "8"
+    assert ceiling.message.text() == "已保存。"  # the refusal is at its own field only
+
+
+def test_the_order_number_example_follows_the_typed_pattern(qtbot, make_ctx, sqlite_office):
+    page = admin_tab(qtbot, make_ctx("sysadmin")).settings_page
+    qtbot.keyClicks(page.sample, "ab123456")
+    assert page.example.text() == "“ab123456”不符合订单号格式。"
+    pattern = page.rows["order_no_pattern"].edit
+    pattern.clear()
+    qtbot.keyClicks(pattern, "AB[0-9]{6}")
+    assert page.example.text() == "“AB123456”符合订单号格式。"  # as the form reads it
+    qtbot.keyClick(pattern, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(pattern, "7}")
+    assert page.example.text() == "“ab123456”不符合订单号格式。"
+    pattern.setText("AB[")
+    assert page.example.text() == "这个格式不是有效的正则表达式。"
+    assert settings.get("order_no_pattern") == "TK[0-9]{6,20}"  # nothing saved while trying
+
+
+def test_fault_categories_added_and_renamed(qtbot, make_ctx, sqlite_office):
+    page = admin_tab(qtbot, make_ctx("sysadmin")).categories_page
+    before = len(page.categories)
+    assert before >= 3
+    qtbot.keyClicks(page.code, "Bad Code")
+    type_text(page.label_zh, "座位图错误")
+    page.add_button.click()
+    idle(qtbot, page.ctx.worker)
+    assert page.errors["code"].text().startswith("代码只能由小写字母开头")
+    page.code.setText("seat_map")
+    page.add_button.click()
+    idle(qtbot, page.ctx.worker)
+    assert ("seat_map", errors.Text("座位图错误", "座位图错误")) in settings.fault_categories()
+    assert len(page.categories) == before + 1 and not page.errors["code"].isVisibleTo(page)
+    page.table.selectRow([c for c, _ in page.categories].index("seat_map"))
+    assert page.code.text() == "seat_map"
+    page.label_en.setText("Seat map wrong")
+    page.rename_button.click()
+    idle(qtbot, page.ctx.worker)
+    assert dict(settings.fault_categories())["seat_map"].en == "Seat map wrong"
+    assert audit_rows("fault_category")[-1].actor == "sysadmin"
 
 
 def test_refusals_follow_the_language(qtbot, make_ctx, sqlite_office):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ...domain.errors import Text
+from ...domain.office_settings import SETTINGS
 from ...domain.roles import Role, parse_roles
 from ...store import db as dbmod
-from ...store import users
+from ...store import settings, users
 
 
 @dataclass(frozen=True)
@@ -44,3 +46,13 @@ def load_users() -> UsersData:
             )
         )
     return UsersData(rows, list(alerts.values()))
+
+
+def load_settings() -> dict[str, str]:
+    """Every declared setting's stored value ("" for one never set)."""
+    with dbmod.connection():
+        return {key: settings.get(key) for key in SETTINGS}
+
+
+def load_categories() -> list[tuple[str, Text]]:
+    return settings.fault_categories()

@@ -8,10 +8,14 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ...domain import permissions
 from ...domain.permissions import Permission
 from ..context import AppContext
+from .categories_page import CategoriesPage
+from .settings_page import SettingsPage
 from .users_page import UsersPage
 
 PAGES = (  # permission, page, attribute of the tab
     (Permission.MANAGE_USERS, UsersPage, "users_page"),
+    (Permission.EDIT_SETTINGS, SettingsPage, "settings_page"),
+    (Permission.EDIT_SETTINGS, CategoriesPage, "categories_page"),
 )
 
 
@@ -29,8 +33,12 @@ class AdminTab(QWidget):
         layout.addWidget(self.pages)
         titles = {
             UsersPage: self.tr("Users"),
+            SettingsPage: self.tr("Settings"),
+            CategoriesPage: self.tr("Fault categories"),
         }
         self.users_page: UsersPage | None = None
+        self.settings_page: SettingsPage | None = None
+        self.categories_page: CategoriesPage | None = None
         for permission, kind, name in PAGES:
             if permissions.allowed(permission, ctx.actor.roles):
                 page = kind(ctx, self.pages)
