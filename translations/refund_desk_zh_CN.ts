@@ -20,6 +20,24 @@
     </message>
 </context>
 <context>
+    <name>AdminTab</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/tab.py" line="35"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/tab.py" line="36"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/tab.py" line="37"/>
+        <source>Fault categories</source>
+        <translation>故障现象</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../refund_desk/app.py" line="35"/>
@@ -78,6 +96,65 @@
         <location filename="../refund_desk/app.py" line="128"/>
         <source>The database was upgraded from version {found}. The backup made first: {backup}</source>
         <translation>数据库已从结构版本 {found} 升级。升级前的备份：{backup}</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="36"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="36"/>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="52"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="36"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="51"/>
+        <source>Code (lower-case letters, digits, _)</source>
+        <translation>代码（小写字母、数字、_）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="53"/>
+        <source>English name (optional)</source>
+        <translation>英文名称（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="64"/>
+        <source>Add category</source>
+        <translation>新增故障现象</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="65"/>
+        <source>Rename selected</source>
+        <translation>修改所选名称</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="105"/>
+        <source>This code is in the list already: rename it.</source>
+        <translation>列表里已有这个代码：请选中它修改名称。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="107"/>
+        <source>Fault category {name} added.</source>
+        <translation>已新增故障现象：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="112"/>
+        <source>Fault category {code} renamed to {name}.</source>
+        <translation>故障现象 {code} 已改名为：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/categories_page.py" line="117"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -560,103 +637,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="79"/>
+        <location filename="../refund_desk/ui/main_window.py" line="80"/>
         <source>Read-only copy: the database waits for its system administrator&apos;s upgrade. You can look things up; nothing can be saved or printed here.</source>
         <translation>只读副本：数据库正在等待系统管理员升级。可以查看，但在这里不能保存也不能打印。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="99"/>
+        <location filename="../refund_desk/ui/main_window.py" line="100"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="100"/>
+        <location filename="../refund_desk/ui/main_window.py" line="101"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="101"/>
+        <location filename="../refund_desk/ui/main_window.py" line="102"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="102"/>
+        <location filename="../refund_desk/ui/main_window.py" line="103"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="103"/>
+        <location filename="../refund_desk/ui/main_window.py" line="104"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="119"/>
+        <location filename="../refund_desk/ui/main_window.py" line="108"/>
+        <source>System administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="124"/>
         <source>The handover sheet is not installed.</source>
         <translation>值班交接单尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="126"/>
+        <location filename="../refund_desk/ui/main_window.py" line="131"/>
         <source>Statistics are not installed yet.</source>
         <translation>统计功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="141"/>
+        <location filename="../refund_desk/ui/main_window.py" line="147"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="142"/>
+        <location filename="../refund_desk/ui/main_window.py" line="148"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="145"/>
+        <location filename="../refund_desk/ui/main_window.py" line="151"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="147"/>
+        <location filename="../refund_desk/ui/main_window.py" line="153"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="148"/>
+        <location filename="../refund_desk/ui/main_window.py" line="154"/>
         <source>Log out / switch user…</source>
         <translation>注销 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="149"/>
+        <location filename="../refund_desk/ui/main_window.py" line="155"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="150"/>
+        <location filename="../refund_desk/ui/main_window.py" line="156"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="150"/>
-        <location filename="../refund_desk/ui/main_window.py" line="194"/>
+        <location filename="../refund_desk/ui/main_window.py" line="158"/>
+        <source>System administration…</source>
+        <translation>系统管理…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/main_window.py" line="159"/>
+        <location filename="../refund_desk/ui/main_window.py" line="203"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="157"/>
+        <location filename="../refund_desk/ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="158"/>
+        <location filename="../refund_desk/ui/main_window.py" line="167"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="164"/>
+        <location filename="../refund_desk/ui/main_window.py" line="173"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="165"/>
+        <location filename="../refund_desk/ui/main_window.py" line="174"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -665,32 +752,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="176"/>
+        <location filename="../refund_desk/ui/main_window.py" line="185"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="178"/>
+        <location filename="../refund_desk/ui/main_window.py" line="187"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="183"/>
+        <location filename="../refund_desk/ui/main_window.py" line="192"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="184"/>
+        <location filename="../refund_desk/ui/main_window.py" line="193"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="195"/>
+        <location filename="../refund_desk/ui/main_window.py" line="204"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="212"/>
+        <location filename="../refund_desk/ui/main_window.py" line="227"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -1221,6 +1308,69 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="44"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="44"/>
+        <source>Current value</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="44"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="55"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="72"/>
+        <source>e.g. TK20261127001</source>
+        <translation>例如 TK20261127001</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="73"/>
+        <source>Try an order number</source>
+        <translation>试填订单号</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="95"/>
+        <source>The pattern is not a valid regular expression.</source>
+        <translation>这个格式不是有效的正则表达式。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="97"/>
+        <source>“{sample}” does not match the pattern.</source>
+        <translation>“{sample}”不符合订单号格式。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="99"/>
+        <source>“{sample}” matches the pattern.</source>
+        <translation>“{sample}”符合订单号格式。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="111"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="121"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/settings_page.py" line="139"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsTab</name>
     <message>
         <location filename="../forms/statistics_tab.ui" line="11"/>
@@ -1289,6 +1439,208 @@ Log files: {logs}</source>
         <location filename="../refund_desk/ui/table_models.py" line="209"/>
         <source>Leader&apos;s approval</source>
         <translation>领导审批</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="77"/>
+        <source>Add user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="78"/>
+        <source>The new user logs in with this user name and password.</source>
+        <translation>新用户用这里的用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="81"/>
+        <source>Change roles</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="82"/>
+        <source>Roles of {user}:</source>
+        <translation>{user} 的角色：</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="84"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="85"/>
+        <source>A new password for {user}:</source>
+        <translation>给 {user} 设新密码：</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/user_dialog.py" line="107"/>
+        <source>Choose at least one role.</source>
+        <translation>请至少选择一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="18"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="32"/>
+        <source>Display name</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="46"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="68"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../forms/user_dialog.ui" line="86"/>
+        <source>Password again</source>
+        <translation>再输一次密码</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="47"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="48"/>
+        <source>Display name</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="49"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="50"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="51"/>
+        <source>Failed log-ins (24 h)</source>
+        <translation>登录失败（24 小时内）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="52"/>
+        <source>Last log-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="92"/>
+        <source>Failed log-ins in the last 24 hours under names that are no user: {names}</source>
+        <translation>24 小时内以不存在的用户名登录失败：{names}</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="105"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="105"/>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="106"/>
+        <source>{n}: log-in held back (Unlock clears it)</source>
+        <translation>{n} 次，登录受限（解除锁定可清除）</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="109"/>
+        <source>never</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="128"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="128"/>
+        <location filename="../forms/users_page.ui" line="21"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="133"/>
+        <source>User {name} added.</source>
+        <translation>已新增用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="137"/>
+        <source>Roles of {name} changed.</source>
+        <translation>已修改 {name} 的角色。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="141"/>
+        <source>Password of {name} changed.</source>
+        <translation>已重置 {name} 的密码。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="157"/>
+        <source>Disable the user {user}? They can no longer log in.</source>
+        <translation>停用用户 {user}？停用后该用户不能再登录。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="158"/>
+        <source>User {name} disabled.</source>
+        <translation>已停用用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="160"/>
+        <source>Enable the user {user} again? They can log in again.</source>
+        <translation>重新启用用户 {user}？启用后该用户可以再登录。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="161"/>
+        <source>User {name} enabled.</source>
+        <translation>已启用用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="191"/>
+        <source>Failed log-ins of {name} cleared.</source>
+        <translation>已解除 {name} 的锁定（登录失败记录已清除）。</translation>
+    </message>
+    <message>
+        <location filename="../refund_desk/ui/admin/users_page.py" line="196"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="11"/>
+        <source>Add user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="16"/>
+        <source>Change roles…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="26"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="31"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../forms/users_page.ui" line="41"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
 </context>
 </TS>

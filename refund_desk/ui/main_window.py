@@ -11,6 +11,7 @@ from ..domain import permissions
 from ..domain.permissions import Permission
 from ..store import devices, users
 from . import i18n
+from .admin import AdminTab, may_administer
 from .context import AppContext
 from .idle import IdleWatch
 from .lock_dialog import LockDialog
@@ -101,6 +102,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.handover_tab, self.tr("Shift handover"))
         self.tabs.addTab(self.statistics_tab, self.tr("Statistics"))
         self.tabs.addTab(self.search_tab, self.tr("Search"))
+        self.admin_tab: AdminTab | None = None
+        if may_administer(ctx.actor.roles):
+            self.admin_tab = AdminTab(ctx, self)
+            self.tabs.addTab(self.admin_tab, self.tr("System administration"))
         self.status = DatabaseStatus(self.statusBar(), ctx.worker, ctx.location.display)
         self._connect()
         self._menus()
@@ -127,6 +132,7 @@ class MainWindow(QMainWindow):
         return StatisticsTab(self.ctx, self, load_now=False)
 
     def _connect(self) -> None:
+        self._unopened = [t for t in (self.statistics_tab, self.admin_tab) if t is not None]
         self.tabs.currentChanged.connect(self._first_look)
         self.refund_tab.changed.connect(self.refresh)
         self.queue_tab.changed.connect(self.refund_tab.reload_if_clean)
@@ -147,7 +153,10 @@ class MainWindow(QMainWindow):
         self.lock_action = file_menu.addAction(self.tr("Lock"), QKeySequence("Ctrl+L"), self.lock)
         self.log_out_action = file_menu.addAction(self.tr("Log out / switch user…"), self.log_out)
         file_menu.addAction(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
-        language = self.menuBar().addMenu(self.tr("&Settings")).addMenu(self.tr("Language"))
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        if self.admin_tab is not None:
+            settings_menu.addAction(self.tr("System administration…"), self.open_admin)
+        language = settings_menu.addMenu(self.tr("Language"))
         group = QActionGroup(self)
         for code, name in (("zh", "简体中文"), ("en", "English")):
             action = QAction(name, self, checkable=True, checked=code == self.ctx.lang)
@@ -199,12 +208,18 @@ class MainWindow(QMainWindow):
         self.queue_tab.refresh()
 
     def _first_look(self, index: int) -> None:
-        """The statistics build two monthly tables: only once someone opens the tab, so that
-        start-up and the queue do not wait for them."""
+        """The statistics build two monthly tables, administration reads every user: each only
+        once someone opens its tab, so that start-up and the queue do not wait for them."""
         tab = self.tabs.widget(index)
-        if tab is self.statistics_tab and getattr(tab, "data", True) is None:
+        if tab in self._unopened:
+            self._unopened.remove(tab)
+            if getattr(tab, "data", None) is None and hasattr(tab, "refresh"):
+                tab.refresh()
+        if not self._unopened:
             self.tabs.currentChanged.disconnect(self._first_look)
-            tab.refresh()
+
+    def open_admin(self) -> None:
+        self.tabs.setCurrentWidget(self.admin_tab)
 
     def _queue_title(self, _at) -> None:
         n = sum(self.queue_tab.counts.values())
