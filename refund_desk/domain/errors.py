@@ -152,6 +152,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "订单号 {order_no} 已有一张未结束的退款单（{form_no}），一个订单只能有一张。",
         "Order {order_no} already has an open refund ({form_no}); one order, one refund.",
     ),
+    "order_refunded": (
+        "订单号 {order_no} 已经退过款（退款单 {form_no}，{state}），同一订单不能再退。",
+        "Order {order_no} was refunded already (refund {form_no}, {state}); it cannot be "
+        "refunded twice.",
+    ),
     "not_found": ("找不到{what}“{key}”。", "{what} “{key}” was not found."),
     "user_exists": ("用户名“{name}”已存在。", "The user name “{name}” is taken."),
     "password_mismatch": (

@@ -126,8 +126,20 @@ def _form_values(form: validation.RefundForm) -> dict:
 
 
 def _duplicate_order(order_no: str) -> DuplicateOrder:
+    """The refusal of a second form for an order, said at 订单号: an open form holds it, or a
+    paid one keeps it for good (the sentence says which)."""
     holder = Refund.get_or_none(Refund.order_claim == order_no)
-    return DuplicateOrder(order_no=order_no, form_no=holder.form_no if holder else "?")
+    if holder is not None and State(holder.state) not in workflow.IN_PROGRESS | {State.DRAFT}:
+        return DuplicateOrder(
+            "order_refunded",
+            field="order_no",
+            order_no=order_no,
+            form_no=holder.form_no,
+            state=State(holder.state).label,
+        )
+    return DuplicateOrder(
+        field="order_no", order_no=order_no, form_no=holder.form_no if holder else "?"
+    )
 
 
 def _refused(actor: Actor, action: str, entity_id: object, error: RefundDeskError) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QWidget
 
 from .. import drafts
 from ..domain import money, permissions, sla, workflow
-from ..domain.errors import Conflict, FormErrors, RefundDeskError, ValidationError
+from ..domain.errors import Conflict, FormErrors, RefundDeskError
 from ..domain.permissions import Permission
 from ..domain.sla import Timeline
 from ..domain.workflow import Action, Clock, Transition
@@ -23,7 +23,7 @@ from ..store.queries import RefundView
 from . import display, printing, refund_jobs
 from .action_dialog import ActionDialog, action_title, needs_dialog
 from .context import AppContext
-from .field_widgets import RefundFields
+from .field_widgets import FIELDS, RefundFields
 from .flow_layout import FlowLayout
 from .forms.refund_form import Ui_RefundForm
 from .table_models import StepColumn, StepTableModel
@@ -547,7 +547,7 @@ class RefundTab(QWidget):
     def _failed(self, error: RefundDeskError) -> None:
         self.after_save = None  # what waited for the save does not happen
         self._hold_buttons(False)
-        if isinstance(error, FormErrors | ValidationError) and error.field:
+        if error.field in FIELDS or isinstance(error, FormErrors):  # said at its field
             self.fields.show_errors(error)
             self.form.notice.setText(self.tr("Correct the fields marked in red first."))
             return

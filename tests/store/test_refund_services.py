@@ -84,10 +84,24 @@ def test_approve_on_a_stale_version_does_nothing(office):
 
 
 def test_one_active_refund_per_order(office):
-    office.new_refund(order_no="TK11112222")
+    first = office.new_refund(order_no="TK11112222")
     with pytest.raises(DuplicateOrder) as e:
         office.new_refund(order_no="TK11112222")
-    assert "TK11112222" in e.value.text()
+    assert e.value.field == "order_no"  # said at 订单号
+    assert e.value.text() == (
+        f"订单号 TK11112222 已有一张未结束的退款单（{first.form_no}），一个订单只能有一张。"
+    )
+
+
+def test_a_paid_order_is_refused_as_refunded_not_as_open(office):
+    paid = office.carry(office.new_refund(order_no="TK11114444"), *forward(State.CUSTOMER_TOLD))
+    with pytest.raises(DuplicateOrder) as e:
+        office.new_refund(order_no="TK11114444")
+    assert e.value.field == "order_no" and "未结束" not in e.value.text()
+    assert e.value.text() == (
+        f"订单号 TK11114444 已经退过款（退款单 {paid.form_no}，已反馈用户（办结）），"
+        "同一订单不能再退。"
+    )
 
 
 def test_database_index_itself_refuses_a_second_claim(office):

@@ -227,3 +227,17 @@ def test_lead_corrects_a_field_saves_then_approves(qtbot, make_ctx, sqlite_offic
     assert lead.view.phone == "13900139000" and lead.view.version == saved.version + 1
     press(qtbot, lead, "lead_approve", "资料已更正，转技术部。")
     assert lead.view.state == State.TECH_VERIFICATION
+
+
+def test_an_order_already_refunded_is_refused_at_the_order_number(qtbot, make_ctx, sqlite_office):
+    paid = sqlite_office.carry(
+        sqlite_office.new_refund(order_no="TK202611275555"), *forward(State.CUSTOMER_TOLD)
+    )
+    clerk = open_tab(qtbot, make_ctx("clerk"))
+    fill_form(clerk, "TK202611275555")
+    clerk.form.saveButton.click()
+    idle(qtbot, clerk.ctx.worker)
+    assert clerk.view is None  # nothing saved
+    said = clerk.form.order_noError.text()
+    assert said.startswith("订单号 TK202611275555 已经退过款") and paid.form_no in said
+    assert "未结束" not in said
