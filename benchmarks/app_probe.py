@@ -70,6 +70,7 @@ def run_app(db: str, username: str, password: str) -> int:
 
     from refund_desk import app as app_module
     from refund_desk.store import users
+    from refund_desk.ui import desk as desk_module  # the desk makes the window after log-in
     from refund_desk.ui.jobs import wait_for
 
     class AutoLogin(app_module.LoginDialog):
@@ -79,7 +80,7 @@ def run_app(db: str, username: str, password: str) -> int:
             self.actor = wait_for(self.worker, users.authenticate, username, password)
             return QDialog.DialogCode.Accepted
 
-    class ProbedWindow(app_module.MainWindow):
+    class ProbedWindow(desk_module.MainWindow):
         def __init__(self, ctx, parent=None):
             super().__init__(ctx, parent)
             self.queue_loaded = False
@@ -102,7 +103,7 @@ def run_app(db: str, username: str, password: str) -> int:
             QApplication.instance().quit()
 
     app_module.LoginDialog = AutoLogin
-    app_module.MainWindow = ProbedWindow
+    desk_module.MainWindow = ProbedWindow
     args = argparse.Namespace(db=db, demo=False, lang="zh")
     return app_module.main(args)
 

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from refund_desk.domain import workflow
-from refund_desk.domain.duties import Duty, conflicts_with
+from refund_desk.domain.duties import Duty, first_free
 from refund_desk.domain.refund_fields import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from refund_desk.domain.roles import Role
 from refund_desk.domain.workflow import Action, State
 from refund_desk.store import db as dbmod
-from refund_desk.store import demo, refunds, session
+from refund_desk.store import demo, migrations, refunds, session
 
 GENERATOR_VERSION = 3
 CACHE_DIR = os.environ.get("REFUND_DESK_BENCH_CACHE", "/tmp/refund-desk-bench")
@@ -280,9 +280,7 @@ def _generate(conn: sqlite3.Connection, count: int, seed: int, end: dt.datetime,
             if who == "clerk" and action == A.SUBMIT:
                 person = executors[0]
             else:  # someone of the role whom the separations leave free to take the step
-                clash = conflicts_with(duty) if duty else frozenset()
-                free = [u for u in pick[who] if not held.get(u, set()) & clash]
-                person = rng.choice(free or pick[who])
+                person = first_free(rng.sample(pick[who], len(pick[who])), held, duty)
             if duty is not None:
                 held.setdefault(person, set()).add(duty)
             executors.append(person)
@@ -426,7 +424,8 @@ def schema_key() -> str:
         with sqlite3.connect(path) as conn:
             sql = sorted(r[0] for r in conn.execute("SELECT sql FROM sqlite_master") if r[0])
         conn.close()
-    text = json.dumps([GENERATOR_VERSION, DAYS, sql])
+    # the schema version too: a version may change only what its rows mean (the same SQL)
+    text = json.dumps([GENERATOR_VERSION, DAYS, migrations.LATEST, sql])
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 

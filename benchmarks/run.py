@@ -37,6 +37,8 @@ import bulkgen  # noqa: E402
 import slowshare  # noqa: E402
 import sqlcount  # noqa: E402  (installs the statement counter before any connection opens)
 
+from refund_desk.domain import workflow  # noqa: E402
+from refund_desk.domain.duties import Duty, first_free  # noqa: E402
 from refund_desk.domain.roles import Role  # noqa: E402
 from refund_desk.domain.workflow import Action  # noqa: E402
 from refund_desk.store import db as dbmod  # noqa: E402
@@ -285,17 +287,38 @@ def bench_queue(ctx: Context) -> None:
 
 
 # --- 3: actions ----------------------------------------------------------------------------------
-CHAIN = (
-    (Action.SUBMIT, "clerk1", {}),
-    (Action.LEAD_APPROVE, "lead2", {"opinion": "资料齐全，转技术部核实。"}),
-    (Action.TECH_RETURN, "tech1", {"opinion": "原因：故障属实。方案：同意原卡退款。"}),
-    (Action.SUBMIT_TO_FINANCE, "lead2", {}),
-    (Action.CASHIER_APPROVE, "cashier1", {"opinion": "已核实款项到账，金额无误。"}),
-    (Action.ACCOUNTANT_APPROVE, "accountant1", {"opinion": "复核无误。"}),
-    (Action.DIRECTOR_APPROVE, "director1", {"opinion": "同意退款。"}),
-    (Action.PAY, "cashier1", {}),
-    (Action.TELL_CUSTOMER, "clerk1", {}),
-)
+# Who of the demo office takes each forward step, by the step's first role; the steps
+# themselves, and a second person where the separations need one, come from the flow.
+_CHAIN_CAST = {
+    Role.CLERK: ("clerk1",),
+    Role.CS_LEAD: ("lead2",),
+    Role.TECH: ("tech1", "tech2"),
+    Role.CASHIER: ("cashier1", "cashier2"),
+    Role.ACCOUNTANT: ("accountant1",),
+    Role.FINANCE_DIRECTOR: ("director1",),
+}
+_CHAIN_OPINIONS = {
+    Action.LEAD_APPROVE: "资料齐全，转技术部核实。",
+    Action.TECH_RETURN: "原因：故障属实。方案：同意原卡退款。",
+    Action.CASHIER_APPROVE: "已核实款项到账，金额无误。",
+    Action.ACCOUNTANT_APPROVE: "复核无误。",
+    Action.DIRECTOR_APPROVE: "同意退款。",
+}
+
+
+def _chain() -> tuple[tuple[Action, str, dict], ...]:
+    held: dict[str, set[Duty]] = {"clerk1": {Duty.CREATOR}}
+    chain = []
+    for t in workflow.FORWARD_PATH:
+        who = first_free(_CHAIN_CAST[min(t.roles, key=list(Role).index)], held, t.duty)
+        if t.duty is not None:
+            held.setdefault(who, set()).add(t.duty)
+        kw = {"opinion": _CHAIN_OPINIONS.get(t.action, "已核实，同意。")} if t.opinion else {}
+        chain.append((t.action, who, kw))
+    return tuple(chain)
+
+
+CHAIN = _chain()
 
 
 def form_data(n: int) -> dict:

@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="refund-desk-test-local-")
 
 from refund_desk.domain import errors, workflow
-from refund_desk.domain.duties import Duty, conflicts_with
+from refund_desk.domain.duties import Duty, first_free
 from refund_desk.domain.roles import Role
 from refund_desk.domain.workflow import State
 from refund_desk.store import db as dbmod
@@ -180,9 +180,7 @@ def forward(until: State, start: State = State.DRAFT, blank: bool = False) -> li
         t = workflow.forward_step(state)
         if t is None or t.target is None:
             raise ValueError(f"no forward path from {start} to {until}")
-        names = CAST[min(t.roles, key=list(Role).index)]
-        clash = conflicts_with(t.duty) if t.duty else frozenset()
-        who = next((n for n in names if not held.get(n, set()) & clash), names[0])
+        who = first_free(CAST[min(t.roles, key=list(Role).index)], held, t.duty)
         if t.duty:
             held.setdefault(who, set()).add(t.duty)
         steps.append(

@@ -11,8 +11,10 @@ conflicting duty whatever wrote it (a trigger over `CONFLICT_PAIRS`)."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from .errors import SamePerson, Text
 
@@ -120,3 +122,14 @@ def check_duty(held: frozenset[Duty], duty: Duty | None, step: Text) -> None:
     if clash:
         other = min(clash, key=list(Duty).index)  # the same duty named every time
         raise SamePerson(step=step, other=other.label)
+
+
+P = TypeVar("P", bound=Hashable)
+
+
+def first_free(people: Sequence[P], held: Mapping[P, Iterable[Duty]], duty: Duty | None) -> P:
+    """The first of `people` whom the separations leave free to take `duty`, given the duties
+    each already `held` on the record (the first of them when none is: the step is then
+    refused where it is taken). The demo, the benchmarks and the tests cast their steps so."""
+    clash = conflicts_with(duty) if duty is not None else frozenset()
+    return next((p for p in people if not clash & set(held.get(p, ()))), people[0])

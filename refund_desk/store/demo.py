@@ -15,8 +15,8 @@ import uuid
 from decimal import Decimal
 
 from ..domain import refund_fields, workflow
-from ..domain.duties import Duty, check_duty
-from ..domain.errors import DatabaseError, SamePerson
+from ..domain.duties import Duty, first_free
+from ..domain.errors import DatabaseError
 from ..domain.refund_fields import DEFAULT_BANKS, DEFAULT_FAULT_CATEGORIES
 from ..domain.roles import Role
 from ..domain.sla import OFFICE_TZ
@@ -248,7 +248,7 @@ def _one(rng, i, order_base, opened, now, ending, people, categories, labels, ba
     president = rng.random() < 0.05
     state = State.DRAFT
 
-    held: dict[int, set[Duty]] = {clerk.user_id: {Duty.CREATOR}}
+    held: dict[Actor, set[Duty]] = {clerk: {Duty.CREATOR}}
 
     def free(who: str, action: Action, target: State | None) -> Actor:
         """The demo person for the step, or, when the duties separate them from it on this
@@ -257,15 +257,9 @@ def _one(rng, i, order_base, opened, now, ending, people, categories, labels, ba
         if t is None or t.duty is None:
             return cast[who]
         others = sorted((p for p in people.values() if p.roles & t.roles), key=lambda p: p.username)
-        candidates = [cast[who], *others]
-        for person in candidates:
-            try:
-                check_duty(frozenset(held.get(person.user_id, ())), t.duty, t.duty.label)
-            except SamePerson:
-                continue
-            held.setdefault(person.user_id, set()).add(t.duty)
-            return person
-        return cast[who]  # nobody is free: the service says so
+        person = first_free([cast[who], *others], held, t.duty)
+        held.setdefault(person, set()).add(t.duty)
+        return person
 
     def opinion_for(action: Action, target: State | None) -> str:
         t = workflow.find(saved.state, action, target)
