@@ -497,16 +497,6 @@
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="60"/>
-        <source>The handover sheet is not installed.</source>
-        <translation>值班交接单尚未安装。</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/main_window.py" line="67"/>
-        <source>Statistics are not installed yet.</source>
-        <translation>统计功能尚未安装。</translation>
-    </message>
-    <message>
         <location filename="../refund_desk/ui/main_window.py" line="82"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>

@@ -131,12 +131,5 @@ def from_fen(fen: int | Decimal) -> Decimal:
     return (Decimal(int(fen)) / 100).quantize(FEN)
 
 
-def fen_or_zero(value: int | Decimal | None) -> int:
-    """An SQL SUM of fen (NULL over no rows) as an exact int, refusing a float result."""
-    if value is None:
-        return 0
-    return int(from_fen(value) * 100)
-
-
 def format_yuan(yuan: Decimal, grouping: bool = True) -> str:
     return f"{yuan:,.2f}" if grouping else f"{yuan:.2f}"

@@ -305,26 +305,3 @@ class DutyConflict(BaseModel):
 
     class Meta:
         primary_key = pw.CompositeKey("duty", "other")
-
-
-ALL_MODELS: tuple[type[BaseModel], ...] = (
-    SchemaVersion,
-    User,
-    LoginThrottle,
-    LoginDevice,
-    Setting,
-    FaultCategory,
-    SendBackReason,
-    HolidayOverride,
-    Counter,
-    Refund,
-    StepRecord,
-    AuditLog,
-    AuditHead,
-    PrintLog,
-    Handover,
-    MonthlyReport,
-    Adjustment,
-    DutyHolder,
-    DutyConflict,
-)

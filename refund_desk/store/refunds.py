@@ -28,7 +28,7 @@ from ..domain.money import to_fen
 from ..domain.permissions import Permission
 from ..domain.report_flow import ReportState
 from ..domain.sla import OFFICE_TZ
-from ..domain.workflow import CLOCK_RULES, PASS_RECORDS, STEP_ORDER, Action, Event, State
+from ..domain.workflow import CLOCK_RULES, PASS_RECORDS, STEP_ORDER, Action, State
 from . import audit, duty_records, settings
 from . import db as dbmod
 from .actors import Actor, utcnow
@@ -44,11 +44,6 @@ DUTY_COLUMN = {
     Duty.PAYER: Refund.payer,
 }
 EDIT_STEP = Text("修改退款单", "editing the refund form")
-
-
-def event_column(event: Event) -> pw.Field:
-    """The refund column that records `event` (it has the event's name)."""
-    return getattr(Refund, event.value)
 
 
 @dataclass(frozen=True)

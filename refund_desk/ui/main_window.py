@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from .. import __version__, localdirs
 from . import i18n
 from .context import AppContext
+from .handover_tab import HandoverTab
 from .messages import notify
-from .placeholder import PlaceholderTab
 from .queue_tab import QueueTab
 from .refund_tab import RefundTab
 from .search_tab import SearchTab
+from .statistics_tab import StatisticsTab
 from .status import DatabaseStatus
 
 REFRESH_MS = 60_000
@@ -43,8 +44,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.refund_tab = RefundTab(ctx, self)
         self.queue_tab = QueueTab(ctx, self)
-        self.handover_tab = self._handover_tab()
-        self.statistics_tab = self._statistics_tab()
+        self.handover_tab = HandoverTab(ctx, self)
+        self.statistics_tab = StatisticsTab(ctx, self, load_now=False)
         self.search_tab = SearchTab(ctx, self)
         self.tabs.addTab(self.refund_tab, self.tr("Refund form"))
         self.tabs.addTab(self.queue_tab, self.tr("My queue"))
@@ -57,20 +58,6 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
-
-    def _handover_tab(self) -> QWidget:
-        try:
-            from .handover_tab import HandoverTab
-        except ImportError:
-            return PlaceholderTab(self.tr("The handover sheet is not installed."), self)
-        return HandoverTab(self.ctx, self)
-
-    def _statistics_tab(self) -> QWidget:
-        try:
-            from .statistics_tab import StatisticsTab
-        except ImportError:
-            return PlaceholderTab(self.tr("Statistics are not installed yet."), self)
-        return StatisticsTab(self.ctx, self, load_now=False)
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._first_look)
@@ -143,7 +130,7 @@ class MainWindow(QMainWindow):
         """The statistics build two monthly tables: only once someone opens the tab, so that
         start-up and the queue do not wait for them."""
         tab = self.tabs.widget(index)
-        if tab is self.statistics_tab and getattr(tab, "data", True) is None:
+        if tab is self.statistics_tab and tab.data is None:
             self.tabs.currentChanged.disconnect(self._first_look)
             tab.refresh()
 

@@ -315,10 +315,7 @@ class UrlCatcher(QObject):
         self.urls.append(url)
 
 
-def test_without_qtpdf_the_system_viewer_shows_the_preview(
-    qtbot, make_ctx, sqlite_office, monkeypatch
-):
-    monkeypatch.setattr(printing, "QPdfView", None)
+def test_the_preview_opens_the_pdf_in_the_system_viewer(qtbot, make_ctx, sqlite_office):
     catcher = UrlCatcher()
     QDesktopServices.setUrlHandler("file", catcher, "open")
     try:
@@ -326,12 +323,12 @@ def test_without_qtpdf_the_system_viewer_shows_the_preview(
         tab = open_form(qtbot, make_ctx, saved)
         run = tab.preview()
         finished(qtbot, run, "previewed")
+        run.preview.external_button.click()
     finally:
         QDesktopServices.unsetUrlHandler("file")
-    assert run.preview is None
     assert [url.toLocalFile() for url in catcher.urls] == [str(run.pdf)]
     assert saved.form_no in pdf_text(run.pdf.read_bytes())
-    run.pdf.unlink()
+    run.preview.close()
 
 
 def test_a_page_range_prints_only_those_pages(qtbot, make_ctx, sqlite_office, pdf_printer):
