@@ -18,7 +18,6 @@ from ..domain.errors import (
     Conflict,
     DatabaseError,
     DuplicateOrder,
-    MonthClosed,
     NotFound,
     RefundDeskError,
     Text,
@@ -26,13 +25,12 @@ from ..domain.errors import (
 )
 from ..domain.money import to_fen
 from ..domain.permissions import Permission
-from ..domain.report_flow import ReportState
 from ..domain.sla import OFFICE_TZ
 from ..domain.workflow import CLOCK_RULES, PASS_RECORDS, STEP_ORDER, Action, State
-from . import audit, duty_records, settings
+from . import audit, duty_records, monthly_reports, settings
 from . import db as dbmod
 from .actors import Actor, utcnow
-from .models import Counter, DutyHolder, MonthlyReport, Refund, StepRecord, User
+from .models import Counter, DutyHolder, Refund, StepRecord, User
 
 # The refund column that shows the newest pass's holder of a duty (the paper form's blocks and
 # the monthly tables read these; `DutyHolder` keeps every holder of every pass).
@@ -93,13 +91,7 @@ def _check_month_open(refund: Refund) -> None:
     month = _month_of(refund)
     if month is None:
         return
-    closed = (
-        MonthlyReport.select()
-        .where((MonthlyReport.month == month) & (MonthlyReport.state == ReportState.ARCHIVED))
-        .exists()
-    )
-    if closed:
-        raise MonthClosed(month=month)
+    monthly_reports.require_open(month)
 
 
 def _next_form_no(at: dt.datetime) -> tuple[str, str]:
