@@ -119,6 +119,28 @@ def _qt_widgets_live_until_teardown(request):
 
 
 @pytest.fixture(autouse=True)
+def _no_real_printer(request, monkeypatch):
+    """A test prints to a PDF file, never to a printer this machine may have: a print sent
+    anywhere else fails the test before a page is built."""
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtPrintSupport import QPrinter
+
+    from refund_desk.ui import printing
+
+    start_print = printing.PrintRun.start_print
+
+    def to_a_file_only(run, printer, build):
+        assert printer.outputFormat() == QPrinter.OutputFormat.PdfFormat, (
+            f"a test printed to {printer.printerName()!r}: print to a PDF file"
+        )
+        assert printer.outputFileName(), "a test printed to a PDF printer without a file"
+        return start_print(run, printer, build)
+
+    monkeypatch.setattr(printing.PrintRun, "start_print", to_a_file_only)
+
+
+@pytest.fixture(autouse=True)
 def _this_pc(tmp_path, monkeypatch):
     """Each test is a PC of its own: its audit anchors, log-in tokens, log file and remembered
     database start empty."""
