@@ -13,9 +13,10 @@ from refund_desk.domain.workflow import Action
 from refund_desk.printing import jobs
 from refund_desk.printing.refund_form import Cancelled
 from refund_desk.store import db as dbmod
-from refund_desk.store import demo, handover, maintenance, printlog, queries, users
+from refund_desk.store import handover, maintenance, printlog, queries, users
 from refund_desk.store.actors import Actor
 from refund_desk.store.models import AuditLog, PrintLog
+from tests.conftest import build_demo, make_office
 
 from .pdfcheck import assert_fonts_embedded, assert_has, pages_text
 
@@ -115,7 +116,7 @@ def run(*args, timeout: int = 120):
 
 @pytest.fixture
 def demo_db(sqlite_url):
-    demo.create(sqlite_url, count=30, seed=4)
+    make_office(sqlite_url, build_demo, "demo")  # a copy of the session's demo database
     return sqlite_url
 
 
