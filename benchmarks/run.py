@@ -601,24 +601,16 @@ def report_jobs(bench: bulkgen.BenchDb) -> dict[str, tuple[Callable[[], object],
 
 def _month_view_jobs(year: int, month: int, month_rows: Callable) -> dict:
     """The 统计 tab's month (by state, both tables, statuses, reconciliation) and the
-    reconciliation alone, where the checkout has them."""
-    jobs: dict = {}
-    try:
-        from refund_desk.reports import reconcile
+    reconciliation alone."""
+    from refund_desk.reports import overview, reconcile
 
-        jobs[f"reconcile {year}-{month:02d}"] = (
-            lambda: reconcile.reconcile(year, month),
-            month_rows,
-        )
-        from refund_desk.reports import overview
-
-        jobs[f"statistics tab month {year}-{month:02d}"] = (
+    return {
+        f"reconcile {year}-{month:02d}": (lambda: reconcile.reconcile(year, month), month_rows),
+        f"statistics tab month {year}-{month:02d}": (
             lambda: overview.load_month(year, month, "zh"),
             month_rows,
-        )
-    except ImportError:
-        pass
-    return jobs
+        ),
+    }
 
 
 def raw(path: str, query: Callable[[sqlite3.Connection], object]) -> Callable[[], object]:

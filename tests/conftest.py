@@ -44,12 +44,20 @@ def _fresh_pg_database() -> tuple[str, callable]:
     """Create an empty database on the test server; returns its URL and a dropper."""
     import psycopg2
 
+    url, drop = _pg_name()
+    admin = psycopg2.connect(os.environ[PG_ENV])
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{urlsplit(url).path.lstrip("/")}"')
+    admin.close()
+    return url, drop
+
+
+def _pg_name() -> tuple[str, callable]:
+    """A new database name on the test server (nothing made yet): its URL and a dropper."""
+    import psycopg2
+
     base = os.environ[PG_ENV]
     name = "rd_test_" + uuid.uuid4().hex[:12]
-    admin = psycopg2.connect(base)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    admin.close()
     parts = urlsplit(base)
     url = urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
 
@@ -65,30 +73,46 @@ def _fresh_pg_database() -> tuple[str, callable]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    """A database location for one test: a new SQLite file, then a new PostgreSQL database."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "refunds.db")
-        return
-    if not os.environ.get(PG_ENV):
+def dialect(request) -> str:
+    """Each test that asks runs twice: on SQLite, then on PostgreSQL (skipped without one)."""
+    if request.param == "postgres" and not os.environ.get(PG_ENV):
         pytest.skip(f"no PostgreSQL server given ({PG_ENV} unset)")
-    url, drop = _fresh_pg_database()
-    try:
-        yield url
-    finally:
-        drop()
+    return request.param
 
 
 @pytest.fixture
-def pg_url():
+def db_url(dialect, tmp_path, _pg):
+    """A database location for one test: a new SQLite file, then a new PostgreSQL database."""
+    if dialect == "sqlite":
+        yield str(tmp_path / "refunds.db")
+    else:
+        yield from _pg(create=True)
+
+
+@pytest.fixture
+def pg_url(_pg):
     """A new, empty database on the test server (skipped without one)."""
     if not os.environ.get(PG_ENV):
         pytest.skip(f"no PostgreSQL server given ({PG_ENV} unset)")
-    url, drop = _fresh_pg_database()
-    try:
-        yield url
-    finally:
-        drop()
+    yield from _pg(create=True)
+
+
+@pytest.fixture
+def _pg():
+    """A PostgreSQL database for the test, dropped after it: `create` makes it empty, else
+    its name is only reserved (an office is made as a copy of the template under it)."""
+
+    def database(create: bool):
+        if create:
+            url, drop = _fresh_pg_database()
+        else:
+            url, drop = _pg_name()
+        try:
+            yield url
+        finally:
+            drop()
+
+    return database
 
 
 @pytest.fixture
@@ -118,6 +142,28 @@ def _qt_widgets_live_until_teardown(request):
     yield
     kept.clear()
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _no_real_printer(request, monkeypatch):
+    """A test prints to a PDF file, never to a printer this machine may have: a print sent
+    anywhere else fails the test before a page is built."""
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtPrintSupport import QPrinter
+
+    from refund_desk.ui import printing
+
+    start_print = printing.PrintRun.start_print
+
+    def to_a_file_only(run, printer, build):
+        assert printer.outputFormat() == QPrinter.OutputFormat.PdfFormat, (
+            f"a test printed to {printer.printerName()!r}: print to a PDF file"
+        )
+        assert printer.outputFileName(), "a test printed to a PDF printer without a file"
+        return start_print(run, printer, build)
+
+    monkeypatch.setattr(printing.PrintRun, "start_print", to_a_file_only)
 
 
 @pytest.fixture(autouse=True)
@@ -223,40 +269,59 @@ _TEMPLATES: dict[str, str] = {}
 @pytest.fixture(scope="session", autouse=True)
 def _drop_templates():
     yield
-    if "postgresql" in _TEMPLATES and os.environ.get(PG_ENV):
+    made = [url for url in _TEMPLATES.values() if "://" in url]
+    if made and os.environ.get(PG_ENV):
         import psycopg2
 
         admin = psycopg2.connect(os.environ[PG_ENV])
         admin.autocommit = True
-        name = urlsplit(_TEMPLATES["postgresql"]).path.lstrip("/")
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for url in made:
+            name = urlsplit(url).path.lstrip("/")
+            admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
 
 
-def _template(dialect: str) -> str:
-    """The office built once per test session and dialect; each test gets a copy of it (a
-    file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL)."""
-    if dialect not in _TEMPLATES:
+def _template(dialect: str, build=build_office, kind: str = "office") -> str:
+    """A database built once per test session, dialect and kind; each test gets a copy of it
+    (a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL)."""
+    key = dialect if kind == "office" else f"{dialect} {kind}"
+    if key not in _TEMPLATES:
         if dialect == "sqlite":
-            path = os.path.join(tempfile.mkdtemp(prefix="rd-office-"), "office.db")
-            build_office(path)
-            _TEMPLATES[dialect] = path
+            where = os.path.join(tempfile.mkdtemp(prefix=f"rd-{kind}-"), f"{kind}.db")
         else:
-            url, _drop = _fresh_pg_database()
-            build_office(url)
-            _TEMPLATES[dialect] = url
-        dbmod.DB.obj.close()
-    return _TEMPLATES[dialect]
+            where, _drop = _fresh_pg_database()
+        # built on a PC of its own: whichever test comes first (under pytest-xdist, a different
+        # one in each worker), what the build leaves on this PC is never in that test's folders
+        pc = os.environ.get("XDG_DATA_HOME")
+        os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix=f"rd-{kind}-pc-")
+        try:
+            build(where)
+            dbmod.DB.obj.close()
+        finally:
+            if pc is None:
+                del os.environ["XDG_DATA_HOME"]
+            else:
+                os.environ["XDG_DATA_HOME"] = pc
+        _TEMPLATES[key] = where
+    return _TEMPLATES[key]
 
 
-def make_office(url: str) -> Office:
+def make_office(url: str, build=build_office, kind: str = "office") -> Office:
+    """A copy of the session's office (or of another `kind` of database `build` makes)."""
     if "://" in url:
-        _copy_pg(_template("postgresql"), url)
+        _copy_pg(_template("postgresql", build, kind), url)
     else:
-        shutil.copy(_template("sqlite"), url)
+        shutil.copy(_template("sqlite", build, kind), url)
     session.open_store(url)
     people = {u.username: Actor.from_user(u) for u in users.list_users()}
     return Office(url, people)
+
+
+def build_demo(url: str) -> None:
+    """The demo office of `demo_office`: 30 refunds in every state (seed 4)."""
+    from refund_desk.store import demo
+
+    demo.create(url, count=30, seed=4)
 
 
 def _copy_pg(template: str, url: str) -> None:
@@ -266,28 +331,34 @@ def _copy_pg(template: str, url: str) -> None:
     admin.autocommit = True
     source = urlsplit(template).path.lstrip("/")
     target = urlsplit(url).path.lstrip("/")
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')  # an empty one
     admin.cursor().execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
     admin.close()
 
 
 @pytest.fixture
-def office(db_url) -> Office:
+def office(office_url) -> Office:
     """One office per test, on SQLite and on PostgreSQL."""
-    yield make_office(db_url)
+    yield make_office(office_url)
     if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
         dbmod.DB.obj.close()
 
 
 @pytest.fixture
-def demo_office(db_url) -> Office:
-    """A demo database (`demo.create`): the demo's own users (clerk1, lead1, …, password
-    "demo") and refunds in every state."""
-    from refund_desk.store import demo
+def office_url(dialect, tmp_path, _pg):
+    """Where `office` and `demo_office` put their copy: a file, or a database name not made
+    yet (the copy makes it: one CREATE DATABASE … TEMPLATE)."""
+    if dialect == "sqlite":
+        yield str(tmp_path / "refunds.db")
+    else:
+        yield from _pg(create=False)
 
-    demo.create(db_url, count=30, seed=4)
-    people = {u.username: Actor.from_user(u) for u in users.list_users()}
-    yield Office(db_url, people)
+
+@pytest.fixture
+def demo_office(office_url) -> Office:
+    """A demo database (`demo.create`): the demo's own users (clerk1, lead1, …, password
+    "demo") and refunds in every state; a copy of one made once per session."""
+    yield make_office(office_url, build_demo, "demo")
     if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
         dbmod.DB.obj.close()
 

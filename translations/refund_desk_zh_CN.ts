@@ -637,113 +637,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="80"/>
+        <location filename="../refund_desk/ui/main_window.py" line="81"/>
         <source>Read-only copy: the database waits for its system administrator&apos;s upgrade. You can look things up; nothing can be saved or printed here.</source>
         <translation>只读副本：数据库正在等待系统管理员升级。可以查看，但在这里不能保存也不能打印。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="100"/>
+        <location filename="../refund_desk/ui/main_window.py" line="101"/>
         <source>Refund form</source>
         <translation>退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="101"/>
+        <location filename="../refund_desk/ui/main_window.py" line="102"/>
         <source>My queue</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="102"/>
+        <location filename="../refund_desk/ui/main_window.py" line="103"/>
         <source>Shift handover</source>
         <translation>值班交接</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="103"/>
+        <location filename="../refund_desk/ui/main_window.py" line="104"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="104"/>
+        <location filename="../refund_desk/ui/main_window.py" line="105"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="108"/>
+        <location filename="../refund_desk/ui/main_window.py" line="109"/>
         <source>System administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="124"/>
-        <source>The handover sheet is not installed.</source>
-        <translation>值班交接单尚未安装。</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/main_window.py" line="131"/>
-        <source>Statistics are not installed yet.</source>
-        <translation>统计功能尚未安装。</translation>
-    </message>
-    <message>
-        <location filename="../refund_desk/ui/main_window.py" line="147"/>
+        <location filename="../refund_desk/ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="148"/>
+        <location filename="../refund_desk/ui/main_window.py" line="135"/>
         <source>New refund</source>
         <translation>新建退款申请</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="151"/>
+        <location filename="../refund_desk/ui/main_window.py" line="138"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="153"/>
+        <location filename="../refund_desk/ui/main_window.py" line="140"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="154"/>
+        <location filename="../refund_desk/ui/main_window.py" line="141"/>
         <source>Log out / switch user…</source>
         <translation>注销 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="155"/>
+        <location filename="../refund_desk/ui/main_window.py" line="142"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="156"/>
+        <location filename="../refund_desk/ui/main_window.py" line="143"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="158"/>
+        <location filename="../refund_desk/ui/main_window.py" line="145"/>
         <source>System administration…</source>
         <translation>系统管理…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="159"/>
-        <location filename="../refund_desk/ui/main_window.py" line="203"/>
+        <location filename="../refund_desk/ui/main_window.py" line="146"/>
+        <location filename="../refund_desk/ui/main_window.py" line="190"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="166"/>
+        <location filename="../refund_desk/ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="167"/>
+        <location filename="../refund_desk/ui/main_window.py" line="154"/>
         <source>About Refund Desk…</source>
         <translation>关于退款台…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="173"/>
+        <location filename="../refund_desk/ui/main_window.py" line="160"/>
         <source>About Refund Desk</source>
         <translation>关于退款台</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="174"/>
+        <location filename="../refund_desk/ui/main_window.py" line="161"/>
         <source>Refund Desk {version}
 Database: {database}
 Log files: {logs}</source>
@@ -752,32 +742,32 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="185"/>
+        <location filename="../refund_desk/ui/main_window.py" line="172"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="187"/>
+        <location filename="../refund_desk/ui/main_window.py" line="174"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="192"/>
+        <location filename="../refund_desk/ui/main_window.py" line="179"/>
         <source>Failed log-ins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="193"/>
+        <location filename="../refund_desk/ui/main_window.py" line="180"/>
         <source>Repeated failed log-ins in the last 24 hours: {names}</source>
         <translation>近 24 小时内这些用户名多次登录失败：{names}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="204"/>
+        <location filename="../refund_desk/ui/main_window.py" line="191"/>
         <source>The language changes the next time Refund Desk starts.</source>
         <translation>界面语言将在下次启动退款台时生效。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/main_window.py" line="227"/>
+        <location filename="../refund_desk/ui/main_window.py" line="214"/>
         <source>My queue ({n})</source>
         <translation>待办（{n}）</translation>
     </message>
@@ -818,62 +808,62 @@ Log files: {logs}</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="113"/>
+        <location filename="../refund_desk/ui/printing.py" line="109"/>
         <source>The PDF could not be read for printing.</source>
         <translation>无法读取要打印的 PDF。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="124"/>
+        <location filename="../refund_desk/ui/printing.py" line="120"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="154"/>
+        <location filename="../refund_desk/ui/printing.py" line="150"/>
         <source>Print preview — {title}</source>
         <translation>打印预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="167"/>
+        <location filename="../refund_desk/ui/printing.py" line="163"/>
         <source>{n} page(s)</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="177"/>
+        <location filename="../refund_desk/ui/printing.py" line="173"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="182"/>
+        <location filename="../refund_desk/ui/printing.py" line="178"/>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="238"/>
+        <location filename="../refund_desk/ui/printing.py" line="234"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="260"/>
+        <location filename="../refund_desk/ui/printing.py" line="256"/>
         <source>Preparing form {done} of {total}…</source>
         <translation>正在生成第 {done} 份，共 {total} 份…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="304"/>
+        <location filename="../refund_desk/ui/printing.py" line="292"/>
         <source>Could not write {path}: {why}</source>
         <translation>无法写入 {path}：{why}</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="315"/>
+        <location filename="../refund_desk/ui/printing.py" line="303"/>
         <source>Sending the pages to the printer…</source>
         <translation>正在发送到打印机…</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="360"/>
+        <location filename="../refund_desk/ui/printing.py" line="348"/>
         <source>Print {n} refund forms</source>
         <translation>打印 {n} 份退款申请表</translation>
     </message>
     <message>
-        <location filename="../refund_desk/ui/printing.py" line="364"/>
+        <location filename="../refund_desk/ui/printing.py" line="352"/>
         <source>Preparing the forms…</source>
         <translation>正在生成退款申请表…</translation>
     </message>

@@ -33,8 +33,6 @@ from ..store import adjustments, monthly_reports, queries, session
 from ..store.actors import Actor
 from .common import log_in, say, signed, t
 
-LIFECYCLE = ("prepare", "approve", "submit", "archive")
-
 
 def month_argument(text: str) -> str:
     """A month as the commands take it ("2026-11"), or the usage error saying how to write it."""

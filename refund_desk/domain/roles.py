@@ -35,8 +35,6 @@ ROLE_LABELS: dict[Role, Text] = {
     Role.SYSADMIN: Text("系统管理员", "System administrator"),
 }
 
-FINANCE_ROLES = frozenset({Role.CASHIER, Role.ACCOUNTANT, Role.FINANCE_DIRECTOR})
-
 
 def parse_roles(text: str) -> frozenset[Role]:
     """ "clerk,cs_lead" -> {Role.CLERK, Role.CS_LEAD}; unknown names raise."""

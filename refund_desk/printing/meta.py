@@ -58,11 +58,3 @@ def local_minute(when: dt.datetime | None) -> str:
     if when is None:
         return ""
     return when.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
-
-
-def local_date(when: dt.datetime | dt.date | None) -> str:
-    if when is None:
-        return ""
-    if isinstance(when, dt.datetime):
-        when = when.astimezone(OFFICE_TZ).date()
-    return when.strftime("%Y-%m-%d")

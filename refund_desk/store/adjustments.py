@@ -17,7 +17,6 @@ from ..domain.duties import Duty, check_duty
 from ..domain.errors import (
     AuthError,
     DatabaseError,
-    MonthClosed,
     NotAllowed,
     NotFound,
     RefundDeskError,
@@ -29,14 +28,13 @@ from ..domain.report_flow import (
     ADJUSTMENT_APPROVERS,
     ADJUSTMENT_MAKERS,
     AdjustmentState,
-    ReportState,
 )
 from ..domain.roles import Role
 from . import audit, duty_records, settings
 from . import db as dbmod
 from .actors import Actor, utcnow
-from .models import Adjustment, DutyHolder, MonthlyReport, Refund, User
-from .monthly_reports import open_month
+from .models import Adjustment, DutyHolder, Refund, User
+from .monthly_reports import open_month, require_open
 
 ENTITY = "adjustment"
 
@@ -70,16 +68,6 @@ def _user(actor: Actor, allowed: frozenset[Role], action: Text) -> User:
     return user
 
 
-def _month_open(month: str) -> None:
-    closed = (
-        MonthlyReport.select()
-        .where((MonthlyReport.month == month) & (MonthlyReport.state == ReportState.ARCHIVED))
-        .exists()
-    )
-    if closed:
-        raise MonthClosed(month=month)
-
-
 def _refused(actor: Actor, action: str, entity_id: object, error: RefundDeskError) -> None:
     if not isinstance(error, DatabaseError):
         audit.refused(actor.audit_name, action, ENTITY, entity_id, error, utcnow())
@@ -111,7 +99,7 @@ def record(
                 raise NotFound(what=Text("退款单", "refund"), key=str(refund_id))
             if refund.finance_submitted_at is None:
                 raise ReportError("adjustment_not_handled", form_no=refund.form_no)
-            _month_open(month)
+            require_open(month)
             row = Adjustment.create(
                 refund=refund.id,
                 month=month,
@@ -167,7 +155,7 @@ def decide(
                 )
             held = duty_records.held(ENTITY, row.id).get(user.id, frozenset())
             check_duty(held, Duty.ADJUSTMENT_APPROVER, Duty.ADJUSTMENT_APPROVER.label)
-            _month_open(row.month)
+            require_open(row.month)
             state = AdjustmentState.APPROVED if approve else AdjustmentState.REJECTED
             updated = (
                 Adjustment.update(

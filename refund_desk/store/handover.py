@@ -202,6 +202,14 @@ def _load(handover_id: int) -> Handover:
     return row
 
 
+def _not_signed_yet(row: Handover, action: Text) -> None:
+    """A signed sheet is what the paper says: it takes no more edits or signatures."""
+    if row.signed_at is not None:
+        raise WorkflowError(
+            "wrong_state", form_no=f"#{row.id}", state=Text("已签字", "signed"), action=action
+        )
+
+
 def _active_user(actor: Actor) -> User:
     user = User.get_or_none(User.id == actor.user_id) if actor.user_id is not None else None
     if user is None or not user.active:
@@ -292,13 +300,7 @@ def save_handover(
     with dbmod.write():
         _active_user(actor)
         row = _load(handover_id)
-        if row.signed_at is not None:
-            raise WorkflowError(
-                "wrong_state",
-                form_no=f"#{row.id}",
-                state=Text("已签字", "signed"),
-                action=Text("修改", "edit"),
-            )
+        _not_signed_yet(row, Text("修改", "edit"))
         _bump(row, expected_version, at, **values)
         audit.append(
             actor.audit_name,
@@ -324,13 +326,7 @@ def sign_handover(
         row = _load(handover_id)
         if row.handed_by_id != user.id:
             raise WorkflowError("handover_signer")
-        if row.signed_at is not None:
-            raise WorkflowError(
-                "wrong_state",
-                form_no=f"#{row.id}",
-                state=Text("已签字", "signed"),
-                action=Text("签字", "sign"),
-            )
+        _not_signed_yet(row, Text("签字", "sign"))
         if row.cleaned is None:
             raise ValidationError(
                 "required", field="cleaned", label=Text("卫生是否打扫", "Room cleaned")

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 from ..domain.calendar import month_key, parse_month
 from ..domain.duties import Duty
-from ..domain.errors import AuthError, DatabaseError, RefundDeskError, ReportError, Text
+from ..domain.errors import (
+    AuthError,
+    DatabaseError,
+    MonthClosed,
+    RefundDeskError,
+    ReportError,
+    Text,
+)
 from ..domain.report_flow import (
     ReportAction,
     ReportKind,
@@ -257,12 +264,19 @@ def archive(
 
 
 def month_closed(month: str) -> bool:
+    """Whether a table of `month` is archived: the month takes no more corrections."""
     with dbmod.connection():
         return (
             MonthlyReport.select()
             .where((MonthlyReport.month == month) & (MonthlyReport.state == ReportState.ARCHIVED))
             .exists()
         )
+
+
+def require_open(month: str) -> None:
+    """Raise MonthClosed when `month` is closed (call inside the writing transaction)."""
+    if month_closed(month):
+        raise MonthClosed(month=month)
 
 
 def open_month(at: dt.datetime | None = None) -> str:

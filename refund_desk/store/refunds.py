@@ -18,20 +18,18 @@ from ..domain.errors import (
     Conflict,
     DatabaseError,
     DuplicateOrder,
-    MonthClosed,
     NotFound,
     RefundDeskError,
     Text,
     WorkflowError,
 )
 from ..domain.permissions import Permission
-from ..domain.report_flow import ReportState
 from ..domain.sla import OFFICE_TZ
-from ..domain.workflow import CLOCK_RULES, PASS_RECORDS, STEP_ORDER, Action, Event, State
-from . import audit, duty_records, settings
+from ..domain.workflow import CLOCK_RULES, PASS_RECORDS, STEP_ORDER, Action, State
+from . import audit, duty_records, monthly_reports, settings
 from . import db as dbmod
 from .actors import Actor, utcnow
-from .models import Counter, DutyHolder, MonthlyReport, Refund, StepRecord, User
+from .models import Counter, DutyHolder, Refund, StepRecord, User
 
 # The refund column that shows the newest pass's holder of a duty (the paper form's blocks and
 # the monthly tables read these; `DutyHolder` keeps every holder of every pass).
@@ -43,11 +41,6 @@ DUTY_COLUMN = {
     Duty.PAYER: Refund.payer,
 }
 EDIT_STEP = Text("修改退款单", "editing the refund form")
-
-
-def event_column(event: Event) -> pw.Field:
-    """The refund column that records `event` (it has the event's name)."""
-    return getattr(Refund, event.value)
 
 
 @dataclass(frozen=True)
@@ -97,13 +90,7 @@ def _check_month_open(refund: Refund) -> None:
     month = _month_of(refund)
     if month is None:
         return
-    closed = (
-        MonthlyReport.select()
-        .where((MonthlyReport.month == month) & (MonthlyReport.state == ReportState.ARCHIVED))
-        .exists()
-    )
-    if closed:
-        raise MonthClosed(month=month)
+    monthly_reports.require_open(month)
 
 
 def _next_form_no(at: dt.datetime) -> tuple[str, str]:

@@ -62,7 +62,6 @@ SEALED: tuple[type[BaseModel], ...] = (
     MonthlyReport,
     Adjustment,
 )
-BY_TABLE: dict[str, type[BaseModel]] = {m._meta.table_name: m for m in SEALED}
 DIGEST_CHARS = 32  # 128 bits of SHA-256: far beyond what forging one row's image would take
 
 

@@ -13,13 +13,14 @@ from ..store import devices, users
 from . import i18n
 from .admin import AdminTab, may_administer
 from .context import AppContext
+from .handover_tab import HandoverTab
 from .idle import IdleWatch
 from .lock_dialog import LockDialog
 from .messages import notify
-from .placeholder import PlaceholderTab
 from .queue_tab import QueueTab
 from .refund_tab import RefundTab
 from .search_tab import SearchTab
+from .statistics import StatisticsTab
 from .status import DatabaseStatus
 
 REFRESH_MS = 60_000
@@ -94,8 +95,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.refund_tab = RefundTab(ctx, self)
         self.queue_tab = QueueTab(ctx, self)
-        self.handover_tab = self._handover_tab()
-        self.statistics_tab = self._statistics_tab()
+        self.handover_tab = HandoverTab(ctx, self)
+        self.statistics_tab = StatisticsTab(ctx, self, load_now=False)
         self.search_tab = SearchTab(ctx, self)
         self.tabs.addTab(self.refund_tab, self.tr("Refund form"))
         self.tabs.addTab(self.queue_tab, self.tr("My queue"))
@@ -116,20 +117,6 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         if not permissions.allowed(Permission.CREATE_REFUND, ctx.actor.roles):
             self.tabs.setCurrentWidget(self.queue_tab)  # who writes no forms starts at the work
-
-    def _handover_tab(self) -> QWidget:
-        try:
-            from .handover_tab import HandoverTab
-        except ImportError:
-            return PlaceholderTab(self.tr("The handover sheet is not installed."), self)
-        return HandoverTab(self.ctx, self)
-
-    def _statistics_tab(self) -> QWidget:
-        try:
-            from .statistics import StatisticsTab
-        except ImportError:
-            return PlaceholderTab(self.tr("Statistics are not installed yet."), self)
-        return StatisticsTab(self.ctx, self, load_now=False)
 
     def _connect(self) -> None:
         self._unopened = [t for t in (self.statistics_tab, self.admin_tab) if t is not None]

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -45,12 +47,6 @@ def _cancelled() -> type[Exception]:
 
     return Cancelled
 
-
-try:  # PySide6-Addons: an in-app viewer; without it the system's PDF viewer shows previews
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
-except ImportError:  # pragma: no cover - the Addons wheel is a dependency
-    QPdfDocument = QPdfView = None
 
 Job = Callable[[bool], bytes]  # job(log) -> PDF bytes; runs on the worker
 RENDER_DPI = 300  # enough for text on paper; HighResolution printers report 1200
@@ -178,7 +174,7 @@ class PreviewDialog(QDialog):
                 QDialogButtonBox.ButtonRole.ActionRole,
             )
             self.print_button.clicked.connect(lambda: (self.accept(), on_print()))
-        external = buttons.addButton(
+        self.external_button = external = buttons.addButton(
             QCoreApplication.translate("Printing", "Open in PDF viewer"),
             QDialogButtonBox.ButtonRole.ActionRole,
         )
@@ -279,11 +275,8 @@ class PrintRun(QObject):
 
     def _previewed(self, data: bytes, on_print: Callable[[], None] | None) -> None:
         self.pdf = write_temp(data, self.title)
-        if QPdfView is None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
-        else:
-            self.preview = PreviewDialog(self.pdf, self.title, on_print, self.widget)
-            self.preview.show()
+        self.preview = PreviewDialog(self.pdf, self.title, on_print, self.widget)
+        self.preview.show()
         self._finish("previewed")
 
     # --- print --------------------------------------------------------------------------
@@ -291,11 +284,6 @@ class PrintRun(QObject):
         self._submit(build, lambda data: self._send(printer, data))
 
     def _send(self, printer: QPrinter, data: bytes) -> None:
-        if QPdfDocument is None:
-            self.pdf = write_temp(data, self.title)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
-            self._finish("printed")
-            return
         if to_pdf_file(printer):
             out = Path(printer.outputFileName())
             try:

@@ -46,10 +46,6 @@ class Batch:
     def total(self) -> Decimal:
         return sum((view.amount for view, _ in self.items), Decimal("0.00"))
 
-    @property
-    def needs_opinion(self) -> bool:
-        return any(t.opinion for _, t in self.items)
-
 
 def prepare_batch(actor: Actor, refund_ids: list[int]) -> Batch:
     items, skipped = [], []

@@ -132,11 +132,6 @@ def test_president_opinion_only_when_requested():
     )
 
 
-def test_not_credited_and_cancel_release_the_order():
-    assert State.NOT_CREDITED in wf.RELEASING_STATES and State.CANCELLED in wf.RELEASING_STATES
-    assert State.REFUNDED not in wf.RELEASING_STATES
-
-
 def test_allowed_actions_are_exactly_the_checkable_ones():
     f = facts(State.CASHIER_CHECK, submitter=3)
     actions = wf.allowed_actions(f, 4, {Role.CASHIER})

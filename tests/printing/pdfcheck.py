@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -76,17 +78,24 @@ def text_positions(data: bytes) -> list[tuple[int, float, float, str]]:
 
 
 def save_pngs(data: bytes, name: str) -> list[Path]:
-    """Pictures of the pages for a person to look at (artifacts/pdf/, not in git)."""
+    """Pictures of the pages for a person to look at (artifacts/pdf/, not in git). Made in a
+    folder of their own, then moved in: two test processes saving the same name at once (the
+    same test on SQLite and on PostgreSQL, under pytest-xdist) each leave whole files."""
     if not shutil.which("pdftoppm"):
         return []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    pdf = ARTIFACTS / f"{name}.pdf"
-    pdf.write_bytes(data)
-    for old in ARTIFACTS.glob(f"{name}-*.png"):
-        old.unlink()
-    subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", str(pdf), str(ARTIFACTS / name)], check=True, timeout=60
-    )
+    with tempfile.TemporaryDirectory(dir=ARTIFACTS) as work:
+        pdf = Path(work) / f"{name}.pdf"
+        pdf.write_bytes(data)
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", str(pdf), str(Path(work) / name)],
+            check=True,
+            timeout=60,
+        )
+        for old in ARTIFACTS.glob(f"{name}-*.png"):
+            old.unlink(missing_ok=True)
+        for made in (pdf, *Path(work).glob(f"{name}-*.png")):
+            os.replace(made, ARTIFACTS / made.name)
     return sorted(ARTIFACTS.glob(f"{name}-*.png"))
 
 

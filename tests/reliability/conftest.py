@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from refund_desk.store import db as dbmod
-from tests.conftest import PG_ENV, _fresh_pg_database
-from tests.reliability.samba import SambaServer, SmbMount, require_samba
+from tests.reliability.samba import SambaServer, SmbMount, per_worker, require_samba
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -101,7 +100,8 @@ def pc_of(where: str, seed: int) -> str:
 
 
 _PCS: list[list[SmbMount]] = []
-SAMBA_ADDRESS = os.environ.get("RD_REL_SMB_ADDRESS", "127.0.0.2")  # the session server
+# the session server (each pytest-xdist worker its own)
+SAMBA_ADDRESS = per_worker(os.environ.get("RD_REL_SMB_ADDRESS", "127.0.0.2"))
 
 
 def smb_rtt_ms() -> float:
@@ -228,17 +228,6 @@ def slow_share(tmp_path):
         if dbmod.DB.obj is not None and not dbmod.DB.obj.is_closed():
             dbmod.DB.obj.close()
         share.stop()
-
-
-@pytest.fixture
-def pg_url():
-    if not os.environ.get(PG_ENV):
-        pytest.skip(f"no PostgreSQL server given ({PG_ENV} unset)")
-    url, drop = _fresh_pg_database()
-    try:
-        yield url
-    finally:
-        drop()
 
 
 @pytest.fixture

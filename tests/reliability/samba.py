@@ -56,6 +56,15 @@ def _bindable(address: str, port: int) -> str:
     return ""
 
 
+def per_worker(address: str) -> str:
+    """`address` for this test process: under pytest-xdist, worker gwN serves N further on in
+    the second number (127.0.0.2 → 127.1.0.2 for gw1), so that the workers' servers, each on
+    port 445, never meet, nor meet the benchmark's 127.0.0.5. Without xdist: `address`."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    first, second, rest = address.split(".", 2)
+    return f"{first}.{int(second) + worker}.{rest}"
+
+
 def samba_available(address: str = "127.0.0.2") -> str:
     """'' when a Samba server and the FUSE SMB client can run here, else why not."""
     if not os.path.exists(SMBD):

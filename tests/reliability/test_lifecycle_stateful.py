@@ -33,7 +33,6 @@ from tests.reliability.conftest import record, size
 
 pytestmark = pytest.mark.reliability
 
-CEILING = Decimal("50000.00")
 PEOPLE = (
     "clerk",
     "clerk2",

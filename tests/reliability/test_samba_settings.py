@@ -42,12 +42,12 @@ from tests.reliability.conftest import (
     start_writer,
     stop_pcs,
 )
-from tests.reliability.samba import SambaServer, SmbMount, require_samba
+from tests.reliability.samba import SambaServer, SmbMount, per_worker, require_samba
 from tests.reliability.test_smb_share import SHARED_FIRST, SHARED_SIZE, Locker
 
 pytestmark = pytest.mark.reliability
 
-EXPERIMENT_ADDRESS = os.environ.get("RD_REL_SMB_EXPERIMENT_ADDRESS", "127.0.0.3")
+EXPERIMENT_ADDRESS = per_worker(os.environ.get("RD_REL_SMB_EXPERIMENT_ADDRESS", "127.0.0.3"))
 EXPERIMENTS = {
     "recommended": {},
     "posix locking = yes": {"posix locking": "yes"},

@@ -7,6 +7,7 @@ import fnmatch
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -25,6 +26,13 @@ TS_FILE = REPOSITORY / "translations" / "refund_desk_zh_CN.ts"
 PLACEHOLDER = re.compile(r"%n|%L?\d|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
+def pyside_tool(name: str) -> list[str]:
+    """`pyside6-<name>` of the PySide6 that runs the tests, through its package: a venv's
+    python need not be activated, and a pyside6-uic on PATH may belong to another PySide6."""
+    code = f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.exit({name}())"
+    return [sys.executable, "-c", code]
+
+
 def test_every_form_has_a_source():
     assert len(FORMS) >= 7
     compiled = {p.stem for p in COMPILED.glob("*.py")} - {"__init__"}
@@ -33,10 +41,8 @@ def test_every_form_has_a_source():
 
 @pytest.mark.parametrize("ui", FORMS, ids=lambda p: p.name)
 def test_compiled_form_matches_its_ui(ui, tmp_path):
-    uic = shutil.which("pyside6-uic")
-    assert uic, "pyside6-uic is part of PySide6"
     out = tmp_path / (ui.stem + ".py")
-    subprocess.run([uic, str(ui), "-o", str(out)], check=True)
+    subprocess.run([*pyside_tool("uic"), str(ui), "-o", str(out)], check=True)
     committed = _without_version((COMPILED / out.name).read_text(encoding="utf-8"))
     assert _without_version(out.read_text(encoding="utf-8")) == committed, (
         f"{ui.name} changed: run pyside6-uic {ui} -o {COMPILED / out.name}"
@@ -117,7 +123,7 @@ def test_placeholders_are_the_same_in_both_languages():
 def test_compiled_catalogue_is_current(tmp_path):
     out = tmp_path / "x.qm"
     subprocess.run(
-        [shutil.which("pyside6-lrelease"), str(TS_FILE), "-qm", str(out)],
+        [*pyside_tool("lrelease"), str(TS_FILE), "-qm", str(out)],
         check=True,
         capture_output=True,
     )
