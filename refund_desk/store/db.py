@@ -296,7 +296,7 @@ def translate_errors() -> Iterator[None]:
         if isinstance(e, peewee.IntegrityError):
             if "same_person" in str(e):  # the database's own separation-of-duties rule
                 raise DatabaseError("db_same_person") from e
-            if "amount_range" in str(e):
+            if "amount_range" in str(e) or "amount_fen_check" in str(e):  # ours, or v1's CHECK
                 raise DatabaseError("db_amount_range") from e
             raise
         raise classify(e) from e

@@ -178,3 +178,40 @@ def test_the_random_walks_took_steps_and_were_refused(request):
         pytest.skip("run with the walk")
     assert SEEN["done"] > 20 and SEEN["same_person"] > 5, SEEN
     assert SEEN["to_cashier_check"] and SEEN["to_director_approval"], SEEN
+
+
+def test_one_person_cannot_record_and_approve_an_adjustment(office):
+    """A cashier who is also the finance director records a fee on a paid refund and tries to
+    approve it as director: refused with the separation's sentence, audited, still pending."""
+    from refund_desk.store import adjustments
+    from tests.conftest import forward
+
+    paid = office.carry(office.new_refund(amount="128.50"), *forward(State.REFUNDED))
+    both = office["all_finance"]
+    made = adjustments.record(both, paid.refund_id, "-8.50", "银行手续费")
+    with pytest.raises(SamePerson) as e:
+        adjustments.decide(both, made.id, made.version, True, "同意")
+    assert "不相容" in e.value.text() or "另一人" in e.value.text(), e.value.text()
+    assert adjustments.get(made.id).state == "pending"
+    with dbmod.connection():
+        denied = AuditLog.select().where(AuditLog.action == "denied:adjustment_approve").count()
+    assert denied == 1
+    adjustments.decide(office["director"], made.id, made.version, True, "同意")  # another may
+
+
+@pytest.mark.parametrize("fen", [0, -1, 10**10 + 1, 2**62])
+def test_the_database_refuses_an_amount_out_of_range_written_around_the_services(office, fen):
+    saved = office.new_refund(amount="12.00")
+    with pytest.raises(RefundDeskError) as e, dbmod.write() as database:
+        database.execute_sql(
+            "UPDATE refund SET amount_fen = %s WHERE id = %s"
+            if "://" in office.url
+            else "UPDATE refund SET amount_fen = ? WHERE id = ?",
+            (fen, saved.refund_id),
+        )
+    assert "金额" in e.value.text(), e.value.text()  # one sentence, the database's own refusal
+    from decimal import Decimal
+
+    from refund_desk.store import queries
+
+    assert queries.get_refund(saved.refund_id).amount == Decimal("12.00")
