@@ -46,6 +46,7 @@ PLACES = {
     "paths": "base",
     "remembered": "base",
     "logs": "base",
+    "drafts": "base",  # the refund form's unsaved edits kept in this PC's local data folder
     "__init__": "base",
     "store": "store",
     "reports": "reports",
