@@ -125,8 +125,14 @@ _FKS = {"created_by", "submitted_by", "cashier", "accountant", "director", "paye
 CANCEL = ("lead", A.CANCEL, {"reason": "客户撤销"})
 ENDINGS = {
     "not credited by the cashier": ([*TO_FINANCE, ("cashier", A.NOT_CREDITED)], True),
-    "not credited by the accountant": ([*TO_PAID[:5], ("accountant", A.NOT_CREDITED)], True),
-    "not credited by the director": ([*TO_PAID[:6], ("director", A.NOT_CREDITED)], True),
+    "not credited by the accountant": (
+        [*forward(State.ACCOUNTANT_REVIEW), ("accountant", A.NOT_CREDITED)],
+        True,
+    ),
+    "not credited by the director": (
+        [*forward(State.DIRECTOR_APPROVAL), ("director", A.NOT_CREDITED)],
+        True,
+    ),
     "not credited, customer told": (
         [*TO_FINANCE, ("cashier", A.NOT_CREDITED), ("clerk", A.TELL_CUSTOMER)],
         True,

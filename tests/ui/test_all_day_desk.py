@@ -16,6 +16,7 @@ from refund_desk.store import queries
 from refund_desk.ui import i18n
 from refund_desk.ui.main_window import FRAME_GUESS, PREFERRED_SIZE, MainWindow, fit_to_screen
 from refund_desk.ui.statistics import StatisticsTab
+from tests.conftest import forward
 
 from .conftest import idle, type_text
 from .test_refund_tab import confirm, fill_form, open_tab
@@ -164,12 +165,7 @@ def test_the_steps_that_ask_are_those_that_move_a_refund_on_or_end_it():
 
 
 def at_cs_submit(office):
-    return office.carry(
-        office.new_refund(contact="电话回访"),
-        ("clerk", Action.SUBMIT),
-        ("lead", Action.LEAD_APPROVE),
-        ("tech", Action.TECH_RETURN),
-    )
+    return office.carry(office.new_refund(contact="电话回访"), *forward(State.CS_SUBMIT))
 
 
 def test_submit_to_finance_asks_with_a_summary_and_cancel_changes_nothing(
@@ -247,12 +243,7 @@ LAPTOP = QRect(0, 0, 1366, 768 - 40)  # 1366×768 less a Windows taskbar
 
 
 def at_director(office):
-    return office.carry(
-        at_cs_submit(office),
-        ("lead", Action.SUBMIT_TO_FINANCE),
-        ("cashier", Action.CASHIER_APPROVE),
-        ("accountant", Action.ACCOUNTANT_APPROVE),
-    )
+    return office.carry(office.new_refund(contact="电话回访"), *forward(State.DIRECTOR_APPROVAL))
 
 
 def laptop_window(qtbot, ctx) -> MainWindow:
