@@ -38,7 +38,6 @@ import slowshare  # noqa: E402
 import sqlcount  # noqa: E402  (installs the statement counter before any connection opens)
 
 from refund_desk.domain import workflow  # noqa: E402
-from refund_desk.domain.duties import Duty, first_free  # noqa: E402
 from refund_desk.domain.roles import Role  # noqa: E402
 from refund_desk.domain.workflow import Action  # noqa: E402
 from refund_desk.store import db as dbmod  # noqa: E402
@@ -307,15 +306,10 @@ _CHAIN_OPINIONS = {
 
 
 def _chain() -> tuple[tuple[Action, str, dict], ...]:
-    held: dict[str, set[Duty]] = {"clerk1": {Duty.CREATOR}}
-    chain = []
-    for t in workflow.FORWARD_PATH:
-        who = first_free(_CHAIN_CAST[min(t.roles, key=list(Role).index)], held, t.duty)
-        if t.duty is not None:
-            held.setdefault(who, set()).add(t.duty)
-        kw = {"opinion": _CHAIN_OPINIONS.get(t.action, "已核实，同意。")} if t.opinion else {}
-        chain.append((t.action, who, kw))
-    return tuple(chain)
+    def kw(t: workflow.Transition) -> dict:
+        return {"opinion": _CHAIN_OPINIONS.get(t.action, "已核实，同意。")} if t.opinion else {}
+
+    return tuple((t.action, who, kw(t)) for t, who in workflow.cast_path(_CHAIN_CAST, "clerk1"))
 
 
 CHAIN = _chain()

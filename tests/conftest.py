@@ -21,7 +21,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="refund-desk-test-local-")
 
 from refund_desk.domain import errors, workflow
-from refund_desk.domain.duties import Duty, first_free
 from refund_desk.domain.roles import Role
 from refund_desk.domain.workflow import State
 from refund_desk.store import db as dbmod
@@ -219,21 +218,10 @@ def forward(until: State, start: State = State.DRAFT, blank: bool = False) -> li
     """The (person, action) steps that carry a new refund along the flow's forward path from
     `start` until it reaches `until`, read off the flow table: a step added there is taken here.
     `blank`: a step that asks no opinion is given none (`Office.carry` gives every step one)."""
-    steps: list[tuple] = []
-    held: dict[str, set[Duty]] = {"clerk": {Duty.CREATOR}}
-    state = start
-    while state != until:
-        t = workflow.forward_step(state)
-        if t is None or t.target is None:
-            raise ValueError(f"no forward path from {start} to {until}")
-        who = first_free(CAST[min(t.roles, key=list(Role).index)], held, t.duty)
-        if t.duty:
-            held.setdefault(who, set()).add(t.duty)
-        steps.append(
-            (who, t.action, {"opinion": ""}) if blank and not t.opinion else (who, t.action)
-        )
-        state = t.target
-    return steps
+    return [
+        (who, t.action, {"opinion": ""}) if blank and not t.opinion else (who, t.action)
+        for t, who in workflow.cast_path(CAST, "clerk", until, start)
+    ]
 
 
 OFFICE_ROLES = {
