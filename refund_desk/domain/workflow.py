@@ -590,7 +590,7 @@ def cast_path(
 ) -> list[tuple[Transition, Hashable]]:
     """The forward steps from `start` until `until`, each with who takes it: the first of
     `cast[role]` (the step's first role) whom the separations leave free, `first` having made
-    the refund. The demo office, the benchmark and the tests cast their paths so."""
+    the refund. The benchmark's action chain and the tests' happy path are cast so."""
     held: dict[Hashable, set[Duty]] = {first: {Duty.CREATOR}}
     steps: list[tuple[Transition, Hashable]] = []
     state = start
